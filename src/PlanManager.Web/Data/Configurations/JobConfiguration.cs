@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Data.Configurations;
+
+internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
+{
+    public void Configure(EntityTypeBuilder<Job> builder)
+    {
+        builder.HasIndex(j => j.Number).IsUnique();
+        builder.Property(j => j.Registration).HasMaxLength(JobLimits.Registration).IsRequired();
+        builder.Property(j => j.RegistrationKey).HasMaxLength(JobLimits.Registration).IsRequired();
+        builder.Property(j => j.Make).HasMaxLength(JobLimits.ShortText);
+        builder.Property(j => j.Model).HasMaxLength(JobLimits.ShortText);
+        builder.Property(j => j.Type).HasMaxLength(JobLimits.ShortText);
+        builder.Property(j => j.Vin).HasMaxLength(JobLimits.Vin);
+        builder.Property(j => j.Colour).HasMaxLength(JobLimits.ShortText);
+        builder.Property(j => j.VehicleDetails).HasMaxLength(JobLimits.LongText);
+        builder.Property(j => j.CommentsDamage).HasMaxLength(JobLimits.LongText);
+        builder.Property(j => j.CurrentTask).HasMaxLength(JobLimits.ShortText);
+        builder.Property(j => j.ClaimNumber).HasMaxLength(JobLimits.ClaimNumber);
+        builder.Property(j => j.ClaimNumberKey).HasMaxLength(JobLimits.ClaimNumber);
+        builder.Property(j => j.ConcurrencyStamp).IsConcurrencyToken();
+
+        builder.HasOne(j => j.Repairer).WithMany().HasForeignKey(j => j.RepairerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(j => j.Owner).WithMany().HasForeignKey(j => j.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(j => j.Insurer).WithMany().HasForeignKey(j => j.InsurerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(j => j.Agent).WithMany().HasForeignKey(j => j.AgentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(j => j.Log).WithOne().HasForeignKey(l => l.JobId).OnDelete(DeleteBehavior.Cascade);
+
+        // The job list searches by these keys (prefix ranges) and filters / sorts by these columns.
+        builder.HasIndex(j => j.RegistrationKey);
+        builder.HasIndex(j => j.ClaimNumberKey);
+        builder.HasIndex(j => j.OwnerId);
+        builder.HasIndex(j => j.InsurerId);
+        builder.HasIndex(j => j.AgentId);
+        builder.HasIndex(j => j.CreatedAt);
+        builder.HasIndex(j => new { j.Status, j.CreatedAt });
+        builder.HasIndex(j => new { j.RepairerId, j.CreatedAt });
+        builder.HasIndex(j => new { j.RepairerId, j.Status, j.CreatedAt });
+        builder.HasIndex(j => new { j.VehicleIn, j.RepairerId });
+        builder.HasIndex(j => j.EstimatedCompletionDate);
+        builder.HasIndex(j => new { j.Source, j.CreatedAt });
+    }
+}
+
+internal sealed class JobLogEntryConfiguration : IEntityTypeConfiguration<JobLogEntry>
+{
+    public void Configure(EntityTypeBuilder<JobLogEntry> builder)
+    {
+        builder.Property(l => l.UserName).HasMaxLength(256);
+        builder.Property(l => l.MessageKey).HasMaxLength(100).IsRequired();
+        builder.Property(l => l.Detail).HasMaxLength(4000);
+        builder.HasIndex(l => new { l.JobId, l.At });
+    }
+}
+
+internal sealed class JobNumberCounterConfiguration : IEntityTypeConfiguration<JobNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<JobNumberCounter> builder)
+    {
+        builder.HasKey(c => c.Name);
+        builder.Property(c => c.Name).HasMaxLength(50);
+        builder.HasData(new JobNumberCounter { Name = JobNumberCounter.JobsName, LastValue = 0 });
+    }
+}

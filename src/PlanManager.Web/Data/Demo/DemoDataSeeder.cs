@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Data.Demo;
+
+/// <summary>
+/// Demo users and a believable database for trying the product (X3). Runs only when Demo:Seed
+/// is on (refused in production) and only on a database without repairers, so it never touches real data.
+/// </summary>
+public sealed class DemoDataSeeder(
+    PlanManagerDbContext db,
+    UserManager<ApplicationUser> users,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    public const string StaffEmail = "staff@planmanager.demo";
+    public const string SupportEmail = "support@planmanager.demo";
+    public const string Password = "PlanManager-demo1";
+
+    public async Task SeedAsync(int jobCount, CancellationToken cancellationToken)
+    {
+        await EnsureUserAsync(StaffEmail, "Demo Staff", Roles.Staff);
+        await EnsureUserAsync(SupportEmail, "Demo Support", Roles.Support);
+
+        if (await db.Repairers.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var random = new Random(2021);
+        var now = clock.GetUtcNow();
+        var repairers = DemoCatalog.Repairers.Select(r => new Repairer
+        {
+            Name = r.Name, Street = r.Street, PostalCode = r.PostalCode, City = r.City, Country = r.Country,
+            Phone = r.Phone, Email = r.Email, VatNumber = r.Vat, ExternalReference = r.ExternalReference,
+            CreatedAt = now, UpdatedAt = now,
+        }).ToList();
+        db.Repairers.AddRange(repairers);
+
+        var insurers = DemoCatalog.Insurers.Select(n => Party(ThirdPartyKind.Insurer, n, now)).ToList();
+        var agents = DemoCatalog.Agents.Select(n => Party(ThirdPartyKind.Agent, n, now)).ToList();
+        var owners = Enumerable.Range(0, Math.Max(20, jobCount / 2))
+            .Select(_ => Party(ThirdPartyKind.Owner, $"{Pick(random, DemoCatalog.FirstNames)} {Pick(random, DemoCatalog.LastNames)}", now))
+            .ToList();
+        foreach (var owner in owners)
+        {
+            owner.Phone = $"+32 4{random.Next(70, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}";
+            owner.City = Pick(random, DemoCatalog.Cities);
+        }
+
+        db.ThirdParties.AddRange(insurers);
+        db.ThirdParties.AddRange(agents);
+        db.ThirdParties.AddRange(owners);
+
+        var statuses = Enum.GetValues<JobStatus>();
+        for (var number = 1; number <= jobCount; number++)
+        {
+            var repairer = repairers[random.Next(repairers.Count)];
+            var (make, model) = Pick(random, DemoCatalog.Vehicles);
+            var created = now.AddDays(-random.Next(0, 730)).AddMinutes(-random.Next(0, 600));
+            // Recent jobs are still being worked on; old ones are mostly finished.
+            var age = (now - created).TotalDays;
+            var status = age < 30 ? statuses[random.Next(0, 6)] : age < 90 ? statuses[random.Next(3, 9)] : statuses[random.Next(6, 10)];
+            var job = new Job
+            {
+                Number = number,
+                Repairer = repairer,
+                Registration = DemoCatalog.Plate(random, repairer.Country),
+                Make = make,
+                Model = model,
+                Type = Pick(random, DemoCatalog.BodyTypes),
+                Colour = Pick(random, DemoCatalog.Colours),
+                Vin = DemoCatalog.Vin(random),
+                FirstRegistration = DateOnly.FromDateTime(created.AddYears(-random.Next(1, 12)).Date),
+                StartDate = DateOnly.FromDateTime(created.Date),
+                EstimatedCompletionDate = DateOnly.FromDateTime(created.AddDays(random.Next(3, 21)).Date),
+                MileageAtEstimate = random.Next(5_000, 220_000),
+                CommentsDamage = Pick(random, DemoCatalog.Damages),
+                DamageFlow = random.Next(4) == 0 ? DamageFlow.Private : DamageFlow.Insurance,
+                CurrentTask = status is JobStatus.InRepair ? Pick(random, DemoCatalog.Tasks) : null,
+                Status = status,
+                ClaimNumber = random.Next(5) == 0 ? null : $"CLM-{random.Next(100000, 999999)}",
+                Owner = owners[random.Next(owners.Count)],
+                Insurer = random.Next(6) == 0 ? null : insurers[random.Next(insurers.Count)],
+                Agent = random.Next(4) == 0 ? agents[random.Next(agents.Count)] : null,
+                Source = JobSource.Staff,
+                CreatedAt = created,
+                UpdatedAt = created,
+            };
+            job.RefreshSearchKeys();
+            // Cars being repaired are inside; a few finished ones were forgotten (the release notes' warning).
+            if (status is JobStatus.Approved or JobStatus.InRepair or JobStatus.Ready || (status.IsFinished() && random.Next(40) == 0))
+            {
+                job.SetVehicleIn(true, created.AddDays(1));
+            }
+            else if (status.IsFinished())
+            {
+                job.MarkOffSite(created.AddDays(random.Next(5, 25)));
+            }
+
+            job.Log.Add(new JobLogEntry { At = created, UserName = StaffEmail, MessageKey = "JobLog.Created", Detail = number.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            db.Jobs.Add(job);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, jobCount), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Demo data created: {Repairers} repairers, {Parties} third parties, {Jobs} jobs", repairers.Count, insurers.Count + agents.Count + owners.Count, jobCount);
+    }
+
+    private async Task EnsureUserAsync(string email, string name, string role)
+    {
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo user {email} could not be created: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+    }
+
+    private static ThirdParty Party(ThirdPartyKind kind, string name, DateTimeOffset now)
+    {
+        var party = new ThirdParty { Kind = kind, Name = name, CreatedAt = now, UpdatedAt = now };
+        party.RefreshSearchKeys();
+        return party;
+    }
+
+    private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Data;
+
+/// <summary>Hands out job numbers; see <see cref="JobNumberCounter"/> for why this is safe under concurrency.</summary>
+public static class JobNumberAllocator
+{
+    /// <summary>Takes the next number. Call inside the transaction that inserts the job.</summary>
+    public static async Task<int> NextAsync(PlanManagerDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A job number must be taken inside the transaction that saves the job.");
+        }
+
+        // The UPDATE comes first: it takes the write lock, so the read that follows sees our own increment only.
+        var updated = await db.JobNumberCounters
+            .Where(c => c.Name == JobNumberCounter.JobsName)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, c => c.LastValue + 1), cancellationToken);
+        if (updated != 1)
+        {
+            throw new InvalidOperationException("The job number counter row is missing; run the database migrations.");
+        }
+
+        return await db.JobNumberCounters
+            .Where(c => c.Name == JobNumberCounter.JobsName)
+            .Select(c => c.LastValue)
+            .SingleAsync(cancellationToken);
+    }
+}

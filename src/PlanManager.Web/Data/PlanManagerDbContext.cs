@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Data;
+
+/// <summary>
+/// The data access of the app. One model for both providers; each provider has a thin
+/// subclass so its migrations live apart (Migrations/Sqlite, Migrations/SqlServer).
+/// </summary>
+public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobLogEntry> JobLog => Set<JobLogEntry>();
+    public DbSet<Repairer> Repairers => Set<Repairer>();
+    public DbSet<ThirdParty> ThirdParties => Set<ThirdParty>();
+    public DbSet<JobNumberCounter> JobNumberCounters => Set<JobNumberCounter>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlanManagerDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks on every provider so
+        // sorting by date works the same everywhere.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToUtcTicksConverter>();
+    }
+}
+
+public sealed class SqlitePlanManagerDbContext(DbContextOptions<SqlitePlanManagerDbContext> options) : PlanManagerDbContext(options);
+
+public sealed class SqlServerPlanManagerDbContext(DbContextOptions<SqlServerPlanManagerDbContext> options) : PlanManagerDbContext(options);

@@ -1,0 +1,28 @@
+namespace PlanManager.Web.Domain;
+
+/// <summary>An owner (the customer), insurer or agent linked to jobs (T1).</summary>
+public class ThirdParty
+{
+    public int Id { get; set; }
+    public ThirdPartyKind Kind { get; set; }
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Upper-case letters and digits of <see cref="Name"/>, kept for indexed prefix search.</summary>
+    public string NameKey { get; private set; } = string.Empty;
+
+    public string? Street { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public string? Country { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? VatNumber { get; set; }
+
+    /// <summary>The work provider's code in CAPS (T2); edited only while CAPS is on.</summary>
+    public string? CapsCode { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void RefreshSearchKeys() => NameKey = SearchKey.Normalize(Name);
+}

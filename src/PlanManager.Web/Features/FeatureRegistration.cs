@@ -1,0 +1,20 @@
+using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.Repairers;
+using PlanManager.Web.Features.ThirdParties;
+
+namespace PlanManager.Web.Features;
+
+/// <summary>The use cases of every feature, one line each.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddPlanManagerFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<SaveRepairer>();
+        services.AddScoped<SaveThirdParty>();
+        services.AddScoped<DeleteThirdParty>();
+        services.AddScoped<JobList>();
+        services.AddScoped<SaveJob>();
+        services.AddScoped<JobScreen>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PlanManager.Web.Features.Home;
+
+public sealed class HomeController : Controller
+{
+    /// <summary>The job list is where the day starts.</summary>
+    [HttpGet("/")]
+    public IActionResult Index() => RedirectToAction("Index", "Jobs");
+
+    /// <summary>Friendly error pages; no exception detail outside development.</summary>
+    [AllowAnonymous]
+    [Route("/error/{code:int?}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Error(int? code)
+    {
+        var status = code ?? StatusCodes.Status500InternalServerError;
+        Response.StatusCode = status;
+        return View(new ErrorModel(status, Activity.Current?.Id ?? HttpContext.TraceIdentifier));
+    }
+}
+
+public sealed record ErrorModel(int StatusCode, string RequestId);

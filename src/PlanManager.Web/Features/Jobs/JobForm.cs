@@ -1,0 +1,180 @@
+using System.ComponentModel.DataAnnotations;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Features.Jobs;
+
+/// <summary>Every field of the job screen (J2), as typed by the user.</summary>
+public sealed class JobForm
+{
+    public int? Id { get; set; }
+    public int? Number { get; set; }
+    public Guid? ConcurrencyStamp { get; set; }
+
+    /// <summary>"save" or "offsite" (the clock button next to Off site date).</summary>
+    public string? Command { get; set; }
+
+    [Display(Name = "Job.Repairer")]
+    public int? RepairerId { get; set; }
+
+    [Display(Name = "Job.Registration")]
+    public string? Registration { get; set; }
+
+    [Display(Name = "Job.Make")]
+    public string? Make { get; set; }
+
+    [Display(Name = "Job.Model")]
+    public string? Model { get; set; }
+
+    [Display(Name = "Job.Type")]
+    public string? Type { get; set; }
+
+    [Display(Name = "Job.Vin")]
+    public string? Vin { get; set; }
+
+    [Display(Name = "Job.Colour")]
+    public string? Colour { get; set; }
+
+    [Display(Name = "Job.StartDate")]
+    public DateOnly? StartDate { get; set; }
+
+    [Display(Name = "Job.EndDate")]
+    public DateOnly? EndDate { get; set; }
+
+    [Display(Name = "Job.MileageAtEstimate")]
+    public int? MileageAtEstimate { get; set; }
+
+    [Display(Name = "Job.MileageAtRepair")]
+    public int? MileageAtRepair { get; set; }
+
+    [Display(Name = "Job.EstimatedCompletionDate")]
+    public DateOnly? EstimatedCompletionDate { get; set; }
+
+    [Display(Name = "Job.FirstRegistration")]
+    public DateOnly? FirstRegistration { get; set; }
+
+    [Display(Name = "Job.ClientInformed")]
+    public DateOnly? ClientInformed { get; set; }
+
+    [Display(Name = "Job.BookOutDate")]
+    public DateOnly? BookOutDate { get; set; }
+
+    [Display(Name = "Job.OffSiteDate")]
+    public DateTimeOffset? OffSiteDate { get; set; }
+
+    [Display(Name = "Job.VehicleIn")]
+    public bool VehicleIn { get; set; }
+
+    [Display(Name = "Job.VehicleDetails")]
+    public string? VehicleDetails { get; set; }
+
+    [Display(Name = "Job.CommentsDamage")]
+    public string? CommentsDamage { get; set; }
+
+    [Display(Name = "Job.DamageFlow")]
+    public DamageFlow DamageFlow { get; set; } = DamageFlow.Standard;
+
+    [Display(Name = "Job.CurrentTask")]
+    public string? CurrentTask { get; set; }
+
+    [Display(Name = "Job.Status")]
+    public JobStatus Status { get; set; } = JobStatus.New;
+
+    [Display(Name = "Job.ClaimNumber")]
+    public string? ClaimNumber { get; set; }
+
+    [Display(Name = "Job.Owner")]
+    public int? OwnerId { get; set; }
+
+    /// <summary>Typed in the owner picker; a name without an id creates a new owner on save.</summary>
+    [Display(Name = "Job.Owner")]
+    public string? OwnerName { get; set; }
+
+    [Display(Name = "Job.Insurer")]
+    public int? InsurerId { get; set; }
+
+    [Display(Name = "Job.Insurer")]
+    public string? InsurerName { get; set; }
+
+    [Display(Name = "Job.Agent")]
+    public int? AgentId { get; set; }
+
+    [Display(Name = "Job.Agent")]
+    public string? AgentName { get; set; }
+
+    [Display(Name = "Job.Source")]
+    public JobSource Source { get; set; } = JobSource.Staff;
+
+    public bool IsOffSiteCommand => string.Equals(Command, "offsite", StringComparison.OrdinalIgnoreCase);
+
+    public static JobForm From(Job job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new JobForm
+        {
+            Id = job.Id,
+            Number = job.Number,
+            ConcurrencyStamp = job.ConcurrencyStamp,
+            RepairerId = job.RepairerId,
+            Registration = job.Registration,
+            Make = job.Make,
+            Model = job.Model,
+            Type = job.Type,
+            Vin = job.Vin,
+            Colour = job.Colour,
+            StartDate = job.StartDate,
+            EndDate = job.EndDate,
+            MileageAtEstimate = job.MileageAtEstimate,
+            MileageAtRepair = job.MileageAtRepair,
+            EstimatedCompletionDate = job.EstimatedCompletionDate,
+            FirstRegistration = job.FirstRegistration,
+            ClientInformed = job.ClientInformed,
+            BookOutDate = job.BookOutDate,
+            OffSiteDate = job.OffSiteDate,
+            VehicleIn = job.VehicleIn,
+            VehicleDetails = job.VehicleDetails,
+            CommentsDamage = job.CommentsDamage,
+            DamageFlow = job.DamageFlow,
+            CurrentTask = job.CurrentTask,
+            Status = job.Status,
+            ClaimNumber = job.ClaimNumber,
+            OwnerId = job.OwnerId,
+            OwnerName = job.Owner?.Name,
+            InsurerId = job.InsurerId,
+            InsurerName = job.Insurer?.Name,
+            AgentId = job.AgentId,
+            AgentName = job.Agent?.Name,
+            Source = job.Source,
+        };
+    }
+
+    /// <summary>Copies the typed values onto the job; vehicle in / off site and parties are handled by <see cref="SaveJob"/>.</summary>
+    public void ApplyTo(Job job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        job.RepairerId = RepairerId!.Value;
+        job.Registration = Text.Clean(Registration)!.ToUpperInvariant();
+        job.Make = Text.Clean(Make);
+        job.Model = Text.Clean(Model);
+        job.Type = Text.Clean(Type);
+        job.Vin = Text.Clean(Vin)?.ToUpperInvariant();
+        job.Colour = Text.Clean(Colour);
+        job.StartDate = StartDate;
+        job.EndDate = EndDate;
+        job.MileageAtEstimate = MileageAtEstimate;
+        job.MileageAtRepair = MileageAtRepair;
+        job.EstimatedCompletionDate = EstimatedCompletionDate;
+        job.FirstRegistration = FirstRegistration;
+        job.ClientInformed = ClientInformed;
+        job.BookOutDate = BookOutDate;
+        job.VehicleDetails = Text.Clean(VehicleDetails);
+        job.CommentsDamage = Text.Clean(CommentsDamage);
+        job.DamageFlow = DamageFlow;
+        job.CurrentTask = Text.Clean(CurrentTask);
+        job.Status = Status;
+        job.ClaimNumber = Text.Clean(ClaimNumber);
+        job.OwnerId = OwnerId;
+        job.InsurerId = InsurerId;
+        job.AgentId = AgentId;
+        job.RefreshSearchKeys();
+    }
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
+
+namespace PlanManager.Web.Features.Jobs;
+
+/// <summary>What the job list was asked for (J1); every value comes from the query string so a view can be bookmarked.</summary>
+public sealed class JobListQuery
+{
+    public string? Q { get; set; }
+    public JobStatus? Status { get; set; }
+    public int? Repairer { get; set; }
+    public bool? VehicleIn { get; set; }
+    public JobSource? Source { get; set; }
+    public string? Sort { get; set; }
+    public string? Dir { get; set; }
+    public int? Page { get; set; }
+    public int? Size { get; set; }
+
+    public static readonly string[] SortKeys = ["number", "created", "registration", "status", "completion"];
+
+    public string SortKey => Sort is { } s && SortKeys.Contains(s) ? s : "number";
+    public bool Descending => Dir is null ? SortKey is "number" or "created" : Dir == "desc";
+}
+
+public sealed record JobRow(
+    int Id,
+    int Number,
+    string Registration,
+    string? Make,
+    string? Model,
+    string? Customer,
+    string? Insurer,
+    string Repairer,
+    string? ClaimNumber,
+    JobStatus Status,
+    bool VehicleIn,
+    DateOnly? EstimatedCompletionDate,
+    DateTimeOffset CreatedAt,
+    JobSource Source);
+
+/// <summary>
+/// The job list query. Search terms become upper-case keys compared as index ranges (plate,
+/// claim number, customer name prefix) or an exact job number, so it stays fast on large tables.
+/// </summary>
+public sealed class JobList(PlanManagerDbContext db)
+{
+    /// <summary>How many matching customers a name search looks at; a name that common needs a plate or number too.</summary>
+    public const int MaxCustomerMatches = 500;
+
+    public async Task<Page<JobRow>> HandleAsync(JobListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var jobs = db.Jobs.AsNoTracking();
+
+        if (query.Status is { } status)
+        {
+            jobs = jobs.Where(j => j.Status == status);
+        }
+
+        if (query.Repairer is { } repairer)
+        {
+            jobs = jobs.Where(j => j.RepairerId == repairer);
+        }
+
+        if (query.VehicleIn is { } vehicleIn)
+        {
+            jobs = jobs.Where(j => j.VehicleIn == vehicleIn);
+        }
+
+        if (query.Source is { } source)
+        {
+            jobs = jobs.Where(j => j.Source == source);
+        }
+
+        jobs = await SearchAsync(jobs, query.Q, cancellationToken);
+        jobs = Sort(jobs, query);
+
+        return await jobs.Select(j => new JobRow(
+                j.Id,
+                j.Number,
+                j.Registration,
+                j.Make,
+                j.Model,
+                j.Owner != null ? j.Owner.Name : null,
+                j.Insurer != null ? j.Insurer.Name : null,
+                j.Repairer!.Name,
+                j.ClaimNumber,
+                j.Status,
+                j.VehicleIn,
+                j.EstimatedCompletionDate,
+                j.CreatedAt,
+                j.Source))
+            .ToPageAsync(query.Page, query.Size, cancellationToken);
+    }
+
+    private async Task<IQueryable<Job>> SearchAsync(IQueryable<Job> jobs, string? term, CancellationToken cancellationToken)
+    {
+        var key = SearchKey.Normalize(term);
+        if (key.Length == 0)
+        {
+            return jobs;
+        }
+
+        var upper = SearchKey.UpperBound(key);
+        var owners = db.ThirdParties.AsNoTracking().Where(t => t.Kind == ThirdPartyKind.Owner && string.Compare(t.NameKey, key) >= 0);
+        if (upper is not null)
+        {
+            owners = owners.Where(t => string.Compare(t.NameKey, upper) < 0);
+        }
+
+        var ownerIds = await owners.OrderBy(t => t.NameKey).Select(t => t.Id).Take(MaxCustomerMatches).ToListAsync(cancellationToken);
+
+        var terms = new List<Expression<Func<Job, bool>>>();
+        if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            terms.Add(j => j.Number == number);
+        }
+
+        if (upper is null)
+        {
+            terms.Add(j => string.Compare(j.RegistrationKey, key) >= 0);
+            terms.Add(j => j.ClaimNumberKey != null && string.Compare(j.ClaimNumberKey, key) >= 0);
+        }
+        else
+        {
+            terms.Add(j => string.Compare(j.RegistrationKey, key) >= 0 && string.Compare(j.RegistrationKey, upper) < 0);
+            terms.Add(j => j.ClaimNumberKey != null && string.Compare(j.ClaimNumberKey, key) >= 0 && string.Compare(j.ClaimNumberKey, upper) < 0);
+        }
+
+        if (ownerIds.Count > 0)
+        {
+            terms.Add(j => j.OwnerId != null && ownerIds.Contains(j.OwnerId.Value));
+        }
+
+        return jobs.Where(Predicates.AnyOf(terms));
+    }
+
+    private static IQueryable<Job> Sort(IQueryable<Job> jobs, JobListQuery query) => (query.SortKey, query.Descending) switch
+    {
+        ("created", false) => jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.Number),
+        ("created", true) => jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Number),
+        ("registration", false) => jobs.OrderBy(j => j.RegistrationKey).ThenBy(j => j.Number),
+        ("registration", true) => jobs.OrderByDescending(j => j.RegistrationKey).ThenByDescending(j => j.Number),
+        ("status", false) => jobs.OrderBy(j => j.Status).ThenByDescending(j => j.Number),
+        ("status", true) => jobs.OrderByDescending(j => j.Status).ThenByDescending(j => j.Number),
+        ("completion", false) => jobs.OrderBy(j => j.EstimatedCompletionDate == null).ThenBy(j => j.EstimatedCompletionDate).ThenBy(j => j.Number),
+        ("completion", true) => jobs.OrderByDescending(j => j.EstimatedCompletionDate).ThenByDescending(j => j.Number),
+        (_, false) => jobs.OrderBy(j => j.Number),
+        _ => jobs.OrderByDescending(j => j.Number),
+    };
+}

@@ -1,0 +1,175 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
+
+namespace PlanManager.Web.Features.Jobs;
+
+/// <summary>
+/// Creates or updates a job from the job screen. Everything (the job, a new owner, the job
+/// number, the log lines) is saved in one transaction: a refusal saves nothing.
+/// </summary>
+public sealed class SaveJob(
+    PlanManagerDbContext db,
+    IValidator<JobForm> validator,
+    JobLogWriter log,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> texts)
+{
+    public async Task<CommandResult> HandleAsync(JobForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        await CheckReferencesAsync(form, validation, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return CommandResult.Invalid(validation);
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = form.Id is null ? await CreateAsync(form, ct) : await UpdateAsync(form, ct);
+            if (result.Outcome == CommandOutcome.Saved)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
+            return result;
+        }, cancellationToken);
+    }
+
+    private async Task<CommandResult> CreateAsync(JobForm form, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var job = new Job { CreatedAt = now, UpdatedAt = now, Source = JobSource.Staff };
+        form.ApplyTo(job);
+        AttachNewOwner(form, job, now);
+        job.SetVehicleIn(form.VehicleIn, now);
+        if (form.IsOffSiteCommand)
+        {
+            job.MarkOffSite(now);
+        }
+
+        job.Number = await JobNumberAllocator.NextAsync(db, cancellationToken);
+        log.Add(job, JobLogMessages.Created, job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (job.VehicleIn)
+        {
+            log.Add(job, JobLogMessages.VehicleIn);
+        }
+
+        if (job.OffSiteDate is not null)
+        {
+            log.Add(job, JobLogMessages.OffSite);
+        }
+
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Saved(job.Id);
+    }
+
+    private async Task<CommandResult> UpdateAsync(JobForm form, CancellationToken cancellationToken)
+    {
+        var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == form.Id, cancellationToken);
+        if (job is null)
+        {
+            return CommandResult.NotFound;
+        }
+
+        if (form.ConcurrencyStamp != job.ConcurrencyStamp)
+        {
+            return CommandResult.Conflict;
+        }
+
+        var now = clock.GetUtcNow();
+        var before = db.Entry(job).CurrentValues.Clone();
+        var oldStatus = job.Status;
+        form.ApplyTo(job);
+        AttachNewOwner(form, job, now);
+
+        if (job.SetVehicleIn(form.VehicleIn, now))
+        {
+            log.Add(job, job.VehicleIn ? JobLogMessages.VehicleIn : JobLogMessages.VehicleOut);
+        }
+
+        if (form.IsOffSiteCommand)
+        {
+            job.MarkOffSite(now);
+            log.Add(job, JobLogMessages.OffSite);
+        }
+
+        if (job.Status != oldStatus)
+        {
+            log.Add(job, JobLogMessages.StatusChanged, $"{oldStatus}|{job.Status}");
+        }
+
+        var changed = db.Entry(job).Properties
+            .Where(p => !Equals(before[p.Metadata.Name], p.CurrentValue))
+            .Select(p => p.Metadata.Name)
+            .Where(name => name is not nameof(Job.Status) and not nameof(Job.VehicleIn) and not nameof(Job.VehicleInSince)
+                and not nameof(Job.OffSiteDate) and not nameof(Job.RegistrationKey) and not nameof(Job.ClaimNumberKey))
+            .ToList();
+        if (changed.Count > 0)
+        {
+            log.Add(job, JobLogMessages.Updated, string.Join(", ", changed));
+        }
+
+        if (!db.ChangeTracker.HasChanges())
+        {
+            return CommandResult.Saved(job.Id);
+        }
+
+        job.UpdatedAt = now;
+        job.ConcurrencyStamp = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Conflict;
+        }
+
+        return CommandResult.Saved(job.Id);
+    }
+
+    /// <summary>A receptionist types a new customer's name in the owner picker: the owner is created with the job.</summary>
+    private void AttachNewOwner(JobForm form, Job job, DateTimeOffset now)
+    {
+        if (form.OwnerId is not null || Text.Clean(form.OwnerName) is not { } name)
+        {
+            return;
+        }
+
+        var owner = new ThirdParty { Kind = ThirdPartyKind.Owner, Name = name, CreatedAt = now, UpdatedAt = now };
+        owner.RefreshSearchKeys();
+        db.ThirdParties.Add(owner);
+        job.Owner = owner;
+        log.Add(job, JobLogMessages.OwnerCreated, name);
+    }
+
+    private async Task CheckReferencesAsync(JobForm form, ValidationResult validation, CancellationToken cancellationToken)
+    {
+        if (form.RepairerId is { } repairerId && !await db.Repairers.AnyAsync(r => r.Id == repairerId, cancellationToken))
+        {
+            validation.Errors.Add(new ValidationFailure(nameof(JobForm.RepairerId), texts["Job.Validation.UnknownRepairer"]));
+        }
+
+        await CheckPartyAsync(form.OwnerId, ThirdPartyKind.Owner, nameof(JobForm.OwnerName), validation, cancellationToken);
+        await CheckPartyAsync(form.InsurerId, ThirdPartyKind.Insurer, nameof(JobForm.InsurerName), validation, cancellationToken);
+        await CheckPartyAsync(form.AgentId, ThirdPartyKind.Agent, nameof(JobForm.AgentName), validation, cancellationToken);
+    }
+
+    private async Task CheckPartyAsync(int? id, ThirdPartyKind kind, string field, ValidationResult validation, CancellationToken cancellationToken)
+    {
+        if (id is { } partyId && !await db.ThirdParties.AnyAsync(t => t.Id == partyId && t.Kind == kind, cancellationToken))
+        {
+            validation.Errors.Add(new ValidationFailure(field, texts["Job.Validation.PickFromList"]));
+        }
+    }
+}

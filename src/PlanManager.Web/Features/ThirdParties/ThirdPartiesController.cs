@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.Validation;
+
+namespace PlanManager.Web.Features.ThirdParties;
+
+/// <summary>Owners, insurers and agents (T1): one editor, the kind in the address.</summary>
+[Route("third-parties/{kind:regex(^(owners|insurers|agents)$)}")]
+public sealed class ThirdPartiesController(PlanManagerDbContext db, IStringLocalizer<SharedResource> texts) : Controller
+{
+    public const int LookupLimit = 15;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string kind, string? q, int? page, int? size, CancellationToken cancellationToken)
+    {
+        var partyKind = ParseKind(kind);
+        var query = Search(partyKind, q);
+        var rows = await query.OrderBy(t => t.NameKey).ThenBy(t => t.Id)
+            .Select(t => new ThirdPartyRow(t.Id, t.Name, t.City, t.Phone, t.Email, t.VatNumber))
+            .ToPageAsync(page, size, cancellationToken);
+        return View(new ThirdPartyListModel(partyKind, kind, q, rows));
+    }
+
+    /// <summary>The job screen's pickers ask here as the user types.</summary>
+    [HttpGet("lookup")]
+    public async Task<IActionResult> Lookup(string kind, string? q, CancellationToken cancellationToken)
+    {
+        var rows = await Search(ParseKind(kind), q)
+            .OrderBy(t => t.NameKey).ThenBy(t => t.Id)
+            .Take(LookupLimit)
+            .Select(t => new { id = t.Id, name = t.Name, city = t.City })
+            .ToListAsync(cancellationToken);
+        return Json(rows);
+    }
+
+    [HttpGet("new")]
+    public IActionResult Create(string kind) => View("Edit", new ThirdPartyForm { Kind = ParseKind(kind) });
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Edit(string kind, int id, CancellationToken cancellationToken)
+    {
+        var partyKind = ParseKind(kind);
+        var party = await db.ThirdParties.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.Kind == partyKind, cancellationToken);
+        if (party is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["LinkedJobs"] = await db.Jobs.CountAsync(j => j.OwnerId == id || j.InsurerId == id || j.AgentId == id, cancellationToken);
+        return View(ThirdPartyForm.From(party));
+    }
+
+    [HttpPost("new")]
+    public Task<IActionResult> Create(string kind, ThirdPartyForm form, [FromServices] SaveThirdParty save, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Id = null;
+        form.Kind = ParseKind(kind);
+        return SaveAsync(kind, form, save, cancellationToken);
+    }
+
+    [HttpPost("{id:int}")]
+    public Task<IActionResult> Edit(string kind, int id, ThirdPartyForm form, [FromServices] SaveThirdParty save, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        form.Id = id;
+        form.Kind = ParseKind(kind);
+        return SaveAsync(kind, form, save, cancellationToken);
+    }
+
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Delete(string kind, int id, [FromServices] DeleteThirdParty delete, CancellationToken cancellationToken)
+    {
+        var result = await delete.HandleAsync(ParseKind(kind), id, cancellationToken);
+        switch (result.Outcome)
+        {
+            case CommandOutcome.NotFound:
+                return NotFound();
+            case CommandOutcome.Conflict:
+                TempData["Error"] = texts["ThirdParty.InUse"].Value;
+                return RedirectToAction(nameof(Edit), new { kind, id });
+            default:
+                TempData["Success"] = texts["ThirdParty.Deleted"].Value;
+                return RedirectToAction(nameof(Index), new { kind });
+        }
+    }
+
+    private async Task<IActionResult> SaveAsync(string kind, ThirdPartyForm form, SaveThirdParty save, CancellationToken cancellationToken)
+    {
+        var result = await save.HandleAsync(form, cancellationToken);
+        switch (result.Outcome)
+        {
+            case CommandOutcome.Saved:
+                TempData["Success"] = texts["ThirdParty.Saved", form.Name ?? string.Empty].Value;
+                return RedirectToAction(nameof(Index), new { kind });
+            case CommandOutcome.NotFound:
+                return NotFound();
+            default:
+                result.Validation?.AddTo(ModelState);
+                return View("Edit", form);
+        }
+    }
+
+    private IQueryable<ThirdParty> Search(ThirdPartyKind kind, string? q)
+    {
+        var query = db.ThirdParties.AsNoTracking().Where(t => t.Kind == kind);
+        var key = SearchKey.Normalize(q);
+        if (key.Length == 0)
+        {
+            return query;
+        }
+
+        // Name prefix through the (Kind, NameKey) index.
+        query = query.Where(t => string.Compare(t.NameKey, key) >= 0);
+        return SearchKey.UpperBound(key) is { } upper ? query.Where(t => string.Compare(t.NameKey, upper) < 0) : query;
+    }
+
+    internal static ThirdPartyKind ParseKind(string kind) => kind switch
+    {
+        "insurers" => ThirdPartyKind.Insurer,
+        "agents" => ThirdPartyKind.Agent,
+        _ => ThirdPartyKind.Owner,
+    };
+
+    internal static string Segment(ThirdPartyKind kind) => kind switch
+    {
+        ThirdPartyKind.Insurer => "insurers",
+        ThirdPartyKind.Agent => "agents",
+        _ => "owners",
+    };
+}
+
+public sealed record ThirdPartyRow(int Id, string Name, string? City, string? Phone, string? Email, string? VatNumber);
+
+public sealed record ThirdPartyListModel(ThirdPartyKind Kind, string Segment, string? Query, Page<ThirdPartyRow> Rows);

@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Shared;
+using PlanManager.Web.Infrastructure.Validation;
+
+namespace PlanManager.Web.Features.ThirdParties;
+
+/// <summary>The owner / insurer / agent editor (T1).</summary>
+public sealed class ThirdPartyForm : IAddressForm
+{
+    public int? Id { get; set; }
+    public ThirdPartyKind Kind { get; set; }
+
+    [Display(Name = "Party.Name")]
+    public string? Name { get; set; }
+
+    public string? Street { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public string? Country { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+
+    [Display(Name = "Party.VatNumber")]
+    public string? VatNumber { get; set; }
+
+    public static ThirdPartyForm From(ThirdParty party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        return new()
+        {
+            Id = party.Id,
+            Kind = party.Kind,
+            Name = party.Name,
+            Street = party.Street,
+            PostalCode = party.PostalCode,
+            City = party.City,
+            Country = party.Country,
+            Phone = party.Phone,
+            Email = party.Email,
+            VatNumber = party.VatNumber,
+        };
+    }
+
+    public void ApplyTo(ThirdParty party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        party.Kind = Kind;
+        party.Name = Text.Clean(Name)!;
+        party.Street = Text.Clean(Street);
+        party.PostalCode = Text.Clean(PostalCode);
+        party.City = Text.Clean(City);
+        party.Country = Text.Clean(Country);
+        party.Phone = Text.Clean(Phone);
+        party.Email = Text.Clean(Email);
+        party.VatNumber = Text.Clean(VatNumber)?.ToUpperInvariant();
+        party.RefreshSearchKeys();
+    }
+}
+
+public sealed class ThirdPartyFormValidator : AbstractValidator<ThirdPartyForm>
+{
+    public ThirdPartyFormValidator(IStringLocalizer<SharedResource> texts)
+    {
+        RuleFor(t => t.Kind).IsInEnum();
+        RuleFor(t => t.Name).NotEmpty().MaximumLength(PartyLimits.Name).NoControlCharacters(texts);
+        RuleFor(t => t.Street).MaximumLength(PartyLimits.Street).NoControlCharacters(texts);
+        RuleFor(t => t.PostalCode).MaximumLength(PartyLimits.PostalCode).NoControlCharacters(texts);
+        RuleFor(t => t.City).MaximumLength(PartyLimits.City).NoControlCharacters(texts);
+        RuleFor(t => t.Country).MaximumLength(PartyLimits.Country).NoControlCharacters(texts);
+        RuleFor(t => t.Phone).MaximumLength(PartyLimits.Phone).PhoneNumber(texts);
+        RuleFor(t => t.Email).MaximumLength(PartyLimits.Email).EmailAddress().When(t => !string.IsNullOrWhiteSpace(t.Email));
+        RuleFor(t => t.VatNumber).MaximumLength(PartyLimits.VatNumber).VatNumber(texts);
+    }
+}

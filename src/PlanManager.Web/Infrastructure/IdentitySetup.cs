@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Infrastructure;
+
+public static class IdentitySetup
+{
+    public const string SupportPolicy = "Support";
+
+    public static IServiceCollection AddPlanManagerIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<PlanManagerDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "PlanManager.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+
+        // Every endpoint needs a signed-in Staff or Support user unless it says [AllowAnonymous].
+        var staffOrSupport = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Staff, Roles.Support).Build();
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(staffOrSupport)
+            .SetFallbackPolicy(staffOrSupport)
+            .AddPolicy(SupportPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Support));
+
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Infrastructure;
+
+/// <summary>
+/// Adds lines to a job's log (J5) in the caller's unit of work, so a change and its log line
+/// are saved together or not at all. The user is the signed-in one, or the system for background work.
+/// </summary>
+public sealed class JobLogWriter(IHttpContextAccessor httpContext, TimeProvider clock)
+{
+    public const string System = "system";
+
+    public JobLogEntry Add(Job job, string messageKey, string? detail = null, LogPlatform platform = LogPlatform.None, LogLevelKind level = LogLevelKind.Info)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var entry = Create(messageKey, detail, platform, level);
+        job.Log.Add(entry);
+        return entry;
+    }
+
+    /// <summary>For a job that is not loaded: adds the line straight to the context.</summary>
+    public JobLogEntry Add(PlanManagerDbContext db, int jobId, string messageKey, string? detail = null, LogPlatform platform = LogPlatform.None, LogLevelKind level = LogLevelKind.Info)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var entry = Create(messageKey, detail, platform, level);
+        entry.JobId = jobId;
+        db.JobLog.Add(entry);
+        return entry;
+    }
+
+    private JobLogEntry Create(string messageKey, string? detail, LogPlatform platform, LogLevelKind level) => new()
+    {
+        At = clock.GetUtcNow(),
+        UserName = httpContext.HttpContext?.User.Identity?.Name ?? System,
+        Platform = platform,
+        Level = level,
+        MessageKey = messageKey,
+        Detail = detail is { Length: > 4000 } ? detail[..4000] : detail,
+    };
+}
+
+/// <summary>The message keys of job log lines; the texts are in the resource files.</summary>
+public static class JobLogMessages
+{
+    public const string Created = "JobLog.Created";
+    public const string Updated = "JobLog.Updated";
+    public const string StatusChanged = "JobLog.StatusChanged";
+    public const string VehicleIn = "JobLog.VehicleIn";
+    public const string VehicleOut = "JobLog.VehicleOut";
+    public const string OffSite = "JobLog.OffSite";
+    public const string OwnerCreated = "JobLog.OwnerCreated";
+}

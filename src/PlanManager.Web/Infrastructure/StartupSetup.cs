@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PlanManager.Web.Data;
+using PlanManager.Web.Data.Demo;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Infrastructure;
+
+public static class StartupSetup
+{
+    public static IServiceCollection AddPlanManagerStartup(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<DemoOptions>()
+            .Bind(configuration.GetSection(DemoOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => !(o.Seed && environment.IsProduction()),
+                "Demo:Seed is on in Production. Demo users have a published password: switch Demo:Seed off.")
+            .ValidateOnStart();
+        services.AddScoped<DemoDataSeeder>();
+        return services;
+    }
+
+    /// <summary>Creates and migrates the database, the roles, and (when asked) the demo data, before the first request.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        WebSetup.UseLocalizedValidationNames(app.Services.GetRequiredService<IStringLocalizerFactory>());
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        var db = services.GetRequiredService<PlanManagerDbContext>();
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets pages read while another request writes; the setting is stored in the file.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+
+        if (options.MigrateOnStart)
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in new[] { Roles.Staff, Roles.Support })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var demo = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
+        if (demo.Seed)
+        {
+            await services.GetRequiredService<DemoDataSeeder>().SeedAsync(demo.Jobs, CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using PlanManager.Web.Data;
+using PlanManager.Web.Features;
+using PlanManager.Web.Infrastructure;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.AddPlanManagerLogging();
+    builder.Services.AddPlanManagerDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddPlanManagerIdentity();
+    builder.Services.AddPlanManagerWeb();
+    builder.Services.AddPlanManagerFeatures();
+    builder.Services.AddPlanManagerStartup(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+
+    await app.InitializeDatabaseAsync();
+    app.UsePlanManagerPipeline();
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "PlanManager stopped because of an unexpected error");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so the integration tests can host the app.</summary>
+public partial class Program;
