@@ -1,37 +1,38 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace PlanManager.Web.Data;
 
 public static class DatabaseRegistration
 {
+    /// <summary>
+    /// Registers the provider chosen by Database:Provider. The options are read when the first
+    /// context is made, not at registration, so configuration layered on later (tests, hosts) counts.
+    /// </summary>
     public static IServiceCollection AddPlanManagerDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer.")
+            .ValidateOnStart();
 
-        switch (options.Provider)
-        {
-            case DatabaseProvider.SqlServer:
-                var sqlServer = options.ConnectionString
-                    ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
-                services.AddDbContext<SqlServerPlanManagerDbContext>(o => o.UseSqlServer(sqlServer, s => s.EnableRetryOnFailure()));
-                services.AddScoped<PlanManagerDbContext>(sp => sp.GetRequiredService<SqlServerPlanManagerDbContext>());
-                break;
-            default:
-                var sqlite = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
-                services.AddDbContext<SqlitePlanManagerDbContext>(o => o.UseSqlite(sqlite)
-                    .AddInterceptors(new SqliteConnectionInterceptor()));
-                services.AddScoped<PlanManagerDbContext>(sp => sp.GetRequiredService<SqlitePlanManagerDbContext>());
-                break;
-        }
-
+        services.AddDbContext<SqlServerPlanManagerDbContext>((sp, o) =>
+            o.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, s => s.EnableRetryOnFailure()));
+        services.AddDbContext<SqlitePlanManagerDbContext>((sp, o) =>
+            o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, environment.ContentRootPath))
+                .AddInterceptors(new SqliteConnectionInterceptor()));
+        services.AddScoped<PlanManagerDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
+                ? sp.GetRequiredService<SqlServerPlanManagerDbContext>()
+                : sp.GetRequiredService<SqlitePlanManagerDbContext>());
         return services;
     }
 
     internal static string SqliteConnectionString(string? configured, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=App_Data/planmanager.db");
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/planmanager.db" : configured);
         if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
         {
             builder.DataSource = Path.Combine(contentRoot, builder.DataSource);

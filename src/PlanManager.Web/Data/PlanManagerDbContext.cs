@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PlanManager.Web.Domain;
@@ -8,13 +9,16 @@ namespace PlanManager.Web.Data;
 /// The data access of the app. One model for both providers; each provider has a thin
 /// subclass so its migrations live apart (Migrations/Sqlite, Migrations/SqlServer).
 /// </summary>
-public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobLogEntry> JobLog => Set<JobLogEntry>();
     public DbSet<Repairer> Repairers => Set<Repairer>();
     public DbSet<ThirdParty> ThirdParties => Set<ThirdParty>();
     public DbSet<JobNumberCounter> JobNumberCounters => Set<JobNumberCounter>();
+
+    /// <summary>The Data Protection key ring lives with the data it protects (cookies, connector secrets), so every node and every backup has it.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

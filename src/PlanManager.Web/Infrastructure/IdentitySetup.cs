@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
@@ -11,6 +12,10 @@ public static class IdentitySetup
 
     public static IServiceCollection AddPlanManagerIdentity(this IServiceCollection services)
     {
+        services.AddDataProtection()
+            .SetApplicationName("PlanManager")
+            .PersistKeysToDbContext<PlanManagerDbContext>();
+
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;

@@ -93,10 +93,19 @@ public static class WebSetup
                 return null;
             }
 
-            var display = member.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), true)
-                .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>()
-                .FirstOrDefault();
+            // The [Display] may sit on an interface the form implements (the shared address fields).
+            var display = DisplayOf(member)
+                ?? member.DeclaringType?.GetInterfaces()
+                    .Select(i => i.GetProperty(member.Name))
+                    .Where(p => p is not null)
+                    .Select(p => DisplayOf(p!))
+                    .FirstOrDefault(d => d is not null);
             return display?.Name is { } key ? localizer[key] : member.Name;
         };
     }
+
+    private static System.ComponentModel.DataAnnotations.DisplayAttribute? DisplayOf(System.Reflection.MemberInfo member) =>
+        member.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), true)
+            .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>()
+            .FirstOrDefault();
 }

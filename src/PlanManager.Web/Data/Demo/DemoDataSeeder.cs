@@ -54,11 +54,16 @@ public sealed class DemoDataSeeder(
         db.ThirdParties.AddRange(owners);
 
         var statuses = Enum.GetValues<JobStatus>();
+        // Numbers are handed out in the order jobs were opened, as in real life.
+        var openedAt = Enumerable.Range(0, jobCount)
+            .Select(_ => now.AddDays(-random.Next(0, 730)).AddMinutes(-random.Next(0, 600)))
+            .Order()
+            .ToList();
         for (var number = 1; number <= jobCount; number++)
         {
             var repairer = repairers[random.Next(repairers.Count)];
             var (make, model) = Pick(random, DemoCatalog.Vehicles);
-            var created = now.AddDays(-random.Next(0, 730)).AddMinutes(-random.Next(0, 600));
+            var created = openedAt[number - 1];
             // Recent jobs are still being worked on; old ones are mostly finished.
             var age = (now - created).TotalDays;
             var status = age < 30 ? statuses[random.Next(0, 6)] : age < 90 ? statuses[random.Next(3, 9)] : statuses[random.Next(6, 10)];

@@ -43,8 +43,8 @@ public sealed record JobRow(
     JobSource Source);
 
 /// <summary>
-/// The job list query. Search terms become upper-case keys compared as index ranges (plate,
-/// claim number, customer name prefix) or an exact job number, so it stays fast on large tables.
+/// The job list query. Search terms become upper-case keys compared as index ranges (plate and
+/// claim number prefixes), an exact job number, or the ids of matching customers, so it stays fast on large tables.
 /// </summary>
 public sealed class JobList(PlanManagerDbContext db)
 {
@@ -106,12 +106,9 @@ public sealed class JobList(PlanManagerDbContext db)
         }
 
         var upper = SearchKey.UpperBound(key);
-        var owners = db.ThirdParties.AsNoTracking().Where(t => t.Kind == ThirdPartyKind.Owner && string.Compare(t.NameKey, key) >= 0);
-        if (upper is not null)
-        {
-            owners = owners.Where(t => string.Compare(t.NameKey, upper) < 0);
-        }
-
+        // Owners are few next to jobs (thousands, not millions): a "contains" on their key finds a
+        // surname as well as a first name, and the matching ids then use the jobs' OwnerId index.
+        var owners = db.ThirdParties.AsNoTracking().Where(t => t.Kind == ThirdPartyKind.Owner && t.NameKey.Contains(key));
         var ownerIds = await owners.OrderBy(t => t.NameKey).Select(t => t.Id).Take(MaxCustomerMatches).ToListAsync(cancellationToken);
 
         var terms = new List<Expression<Func<Job, bool>>>();

@@ -114,9 +114,8 @@ public sealed class ThirdPartiesController(PlanManagerDbContext db, IStringLocal
             return query;
         }
 
-        // Name prefix through the (Kind, NameKey) index.
-        query = query.Where(t => string.Compare(t.NameKey, key) >= 0);
-        return SearchKey.UpperBound(key) is { } upper ? query.Where(t => string.Compare(t.NameKey, upper) < 0) : query;
+        // Any part of the name: a receptionist knows the surname as often as the first name.
+        return query.Where(t => t.NameKey.Contains(key));
     }
 
     internal static ThirdPartyKind ParseKind(string kind) => kind switch

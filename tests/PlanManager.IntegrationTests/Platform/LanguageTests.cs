@@ -1,0 +1,34 @@
+using System.Net;
+using PlanManager.IntegrationTests.Infrastructure;
+
+namespace PlanManager.IntegrationTests.Platform;
+
+public sealed class LanguageTests(PlanManagerFactory factory) : SignedInTest(factory)
+{
+    [Theory]
+    [InlineData("nl-BE", "Kenteken", "Nieuwe job")]
+    [InlineData("fr-BE", "Immatriculation", "Nouveau job")]
+    [InlineData("en-GB", "Registration", "New job")]
+    public async Task The_chosen_language_is_remembered_for_the_next_pages(string culture, string registration, string newJob)
+    {
+        using var chosen = await Browser.SubmitAsync("/jobs", "form[data-language-form]", new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/jobs" });
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("/jobs", chosen.Headers.Location!.OriginalString);
+
+        var page = await Browser.GetPageAsync("/jobs");
+        Assert.Equal(registration, page.QuerySelector("table.pm-table th:nth-child(2) a")!.TextContent.Trim().TrimEnd('▲', '▼', ' '));
+        Assert.Contains(newJob, page.QuerySelector("a.btn-primary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(culture[..2], page.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Validation_messages_follow_the_language_too()
+    {
+        using var _ = await Browser.SubmitAsync("/jobs", "form[data-language-form]", new Dictionary<string, string> { ["culture"] = "nl-BE", ["returnUrl"] = "/jobs" });
+        using var response = await Browser.SubmitAsync("/jobs/new", "#job-form", new Dictionary<string, string> { ["Form.Registration"] = "", ["Form.Vin"] = "123" }, "save");
+
+        var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Een chassisnummer heeft 17 letters en cijfers, zonder I, O of Q.", HtmlClient.FieldError(page, "Form.Vin"));
+        Assert.Contains("Kenteken", HtmlClient.FieldError(page, "Form.Registration"), StringComparison.Ordinal);
+    }
+}

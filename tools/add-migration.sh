@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Adds a migration for both providers (SQLite and SQL Server) from the current model.
+#   tools/add-migration.sh AddPhotos
+set -euo pipefail
+name=${1:?usage: tools/add-migration.sh MigrationName}
+cd "$(dirname "$0")/../src/PlanManager.Web"
+dotnet tool restore >/dev/null
+dotnet build -nologo -v q
+for provider in Sqlite SqlServer; do
+  dotnet ef migrations add "$name" --no-build \
+    --context "${provider}PlanManagerDbContext" \
+    --output-dir "Data/Migrations/$provider" \
+    --namespace "PlanManager.Web.Data.Migrations.$provider"
+  # dotnet ef writes the model snapshot to a folder named after the namespace; keep it beside the migrations.
+  if [ -d "PlanManager/Web/Data/Migrations/$provider" ]; then
+    mv "PlanManager/Web/Data/Migrations/$provider"/*.cs "Data/Migrations/$provider/"
+  fi
+done
+rm -rf PlanManager design-time.db
