@@ -22,6 +22,8 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
+        // Outside Development the compressed copies of wwwroot exist only after publish; load the build's manifest as dotnet run does.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "true");

@@ -49,7 +49,6 @@ public sealed class SaveJob(
         var now = clock.GetUtcNow();
         var job = new Job { CreatedAt = now, UpdatedAt = now, Source = JobSource.Staff };
         form.ApplyTo(job);
-        AttachNewOwner(form, job, now);
         job.SetVehicleIn(form.VehicleIn, now);
         if (form.IsOffSiteCommand)
         {
@@ -58,6 +57,7 @@ public sealed class SaveJob(
 
         job.Number = await JobNumberAllocator.NextAsync(db, cancellationToken);
         log.Add(job, JobLogMessages.Created, job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AttachNewOwner(form, job, now);
         if (job.VehicleIn)
         {
             log.Add(job, JobLogMessages.VehicleIn);
