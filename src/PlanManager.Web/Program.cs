@@ -1,6 +1,7 @@
 using PlanManager.Web.Data;
 using PlanManager.Web.Features;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.Connectors;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
@@ -14,12 +15,15 @@ try
     builder.Services.AddPlanManagerIdentity();
     builder.Services.AddPlanManagerWeb();
     builder.Services.AddPlanManagerFeatures();
+    builder.Services.AddPlanManagerConnectors(builder.Configuration, builder.Environment);
+    builder.Services.AddPlanManagerBackgroundJobs(builder.Configuration);
     builder.Services.AddPlanManagerStartup(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
 
     await app.InitializeDatabaseAsync();
     app.UsePlanManagerPipeline();
+    app.RegisterRecurringJobs();
     await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -16,6 +16,9 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<Repairer> Repairers => Set<Repairer>();
     public DbSet<ThirdParty> ThirdParties => Set<ThirdParty>();
     public DbSet<JobNumberCounter> JobNumberCounters => Set<JobNumberCounter>();
+    public DbSet<ConnectorSetting> ConnectorSettings => Set<ConnectorSetting>();
+    public DbSet<Claims360Setup> Claims360Setups => Set<Claims360Setup>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     /// <summary>The Data Protection key ring lives with the data it protects (cookies, connector secrets), so every node and every backup has it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -15,6 +15,7 @@ public static class FeatureRegistration
         services.AddScoped<JobList>();
         services.AddScoped<SaveJob>();
         services.AddScoped<JobScreen>();
+        services.AddScoped<Administration.SaveConnectorSetting>();
         return services;
     }
 }

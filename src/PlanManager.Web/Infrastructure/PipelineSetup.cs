@@ -1,3 +1,4 @@
+using PlanManager.Web.Infrastructure.Connectors;
 using Serilog;
 
 namespace PlanManager.Web.Infrastructure;
@@ -26,6 +27,8 @@ public static class PipelineSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapControllers();
+        app.MapBackgroundJobDashboard();
+        app.MapSandboxWhenEnabled();
         app.MapControllerRoute("default", "{controller=Jobs}/{action=Index}/{id?}");
         return app;
     }

@@ -18,6 +18,8 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
 
     protected virtual int DemoJobs => 0;
 
+    protected virtual bool RunBackgroundServer => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -30,6 +32,8 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Jobs", DemoJobs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "planmanager-.log"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests that need the Hangfire server turn it on; the rest start faster without it.
+        builder.UseSetting("BackgroundJobs:RunServer", RunBackgroundServer ? "true" : "false");
     }
 
     /// <summary>A context on the same file, for arranging rows and checking what was stored.</summary>

@@ -21,6 +21,14 @@ internal static class DemoCatalog
         "Centraal Beheer", "Nationale-Nederlanden", "Aviva", "Direct Line", "Admiral", "LV=",
     ];
 
+    public static readonly Dictionary<string, string> CapsCodes = new()
+    {
+        ["Aviva"] = "AVIVA01",
+        ["Direct Line"] = "DLINE02",
+        ["Admiral"] = "ADMRL03",
+        ["LV="] = "LVEQ04",
+    };
+
     public static readonly string[] Agents =
     [
         "Verzekeringen Claes", "Bureau Peeters & Co", "Assurances Lambert", "Van Ginderen Makelaars", "Hughes Insurance Brokers",

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PlanManager.Sandbox;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure.Connectors;
 
 namespace PlanManager.Web.Data.Demo;
 
@@ -11,6 +14,8 @@ namespace PlanManager.Web.Data.Demo;
 public sealed class DemoDataSeeder(
     PlanManagerDbContext db,
     UserManager<ApplicationUser> users,
+    SecretProtector secrets,
+    IOptions<SandboxOptions> sandbox,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
@@ -22,7 +27,12 @@ public sealed class DemoDataSeeder(
     {
         await EnsureUserAsync(StaffEmail, "Demo Staff", Roles.Staff);
         await EnsureUserAsync(SupportEmail, "Demo Support", Roles.Support);
+        await SeedDataAsync(jobCount, cancellationToken);
+        await SeedConnectorsAsync(cancellationToken);
+    }
 
+    private async Task SeedDataAsync(int jobCount, CancellationToken cancellationToken)
+    {
         if (await db.Repairers.AnyAsync(cancellationToken))
         {
             return;
@@ -39,6 +49,12 @@ public sealed class DemoDataSeeder(
         db.Repairers.AddRange(repairers);
 
         var insurers = DemoCatalog.Insurers.Select(n => Party(ThirdPartyKind.Insurer, n, now)).ToList();
+        foreach (var insurer in insurers)
+        {
+            // The UK insurers carry the CAPS codes the sandbox's offers use.
+            insurer.CapsCode = DemoCatalog.CapsCodes.GetValueOrDefault(insurer.Name);
+        }
+
         var agents = DemoCatalog.Agents.Select(n => Party(ThirdPartyKind.Agent, n, now)).ToList();
         var owners = Enumerable.Range(0, Math.Max(20, jobCount / 2))
             .Select(_ => Party(ThirdPartyKind.Owner, $"{Pick(random, DemoCatalog.FirstNames)} {Pick(random, DemoCatalog.LastNames)}", now))
@@ -115,6 +131,66 @@ public sealed class DemoDataSeeder(
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Demo data created: {Repairers} repairers, {Parties} third parties, {Jobs} jobs", repairers.Count, insurers.Count + agents.Count + owners.Count, jobCount);
+    }
+
+    /// <summary>
+    /// Every connector and the portal switched on against the sandbox, so each flow can be tried
+    /// at once; the Belgian repairers get a Claims360 set-up except one, so the set-up dialog can
+    /// be tried too. Only on a database whose connectors nobody has touched.
+    /// </summary>
+    private async Task SeedConnectorsAsync(CancellationToken cancellationToken)
+    {
+        var settings = await db.ConnectorSettings.ToListAsync(cancellationToken);
+        if (settings.Any(s => s.UpdatedAt is not null))
+        {
+            return;
+        }
+
+        var credentials = sandbox.Value.Credentials;
+        var now = clock.GetUtcNow();
+        foreach (var setting in settings)
+        {
+            setting.Enabled = true;
+            setting.UpdatedAt = now;
+            setting.UpdatedBy = SupportEmail;
+            switch (setting.Kind)
+            {
+                case ConnectorKind.Caps:
+                    setting.SiteCode = credentials.CapsSite;
+                    setting.ProtectedSecret = secrets.Protect(credentials.CapsApiKey);
+                    break;
+                case ConnectorKind.AudatexUk:
+                    setting.ProtectedSecret = secrets.Protect(credentials.AudatexUkToken);
+                    break;
+                case ConnectorKind.Informex:
+                    setting.ProtectedSecret = secrets.Protect(credentials.InformexApiKey);
+                    break;
+                case ConnectorKind.Claims360:
+                    setting.InformexQueueing = true;
+                    break;
+            }
+        }
+
+        var belgian = await db.Repairers.Where(r => r.Country == "BE" && r.ExternalReference != null).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        // The last one is left without a set-up on purpose.
+        foreach (var repairer in belgian.SkipLast(1))
+        {
+            if (!await db.Claims360Setups.AnyAsync(s => s.RepairerId == repairer.Id, cancellationToken))
+            {
+                db.Claims360Setups.Add(new Claims360Setup
+                {
+                    RepairerId = repairer.Id,
+                    CarrosserieId = repairer.ExternalReference!,
+                    ProtectedBodyshopKey = secrets.Protect(credentials.Claims360BodyshopKey),
+                    ProtectedPlanManagerKey = secrets.Protect(credentials.Claims360PlanManagerKey),
+                    UpdatedAt = now,
+                    UpdatedBy = SupportEmail,
+                });
+            }
+        }
+
+        db.Audit.Add(new AuditEntry { At = now, UserName = SupportEmail, Area = "Connectors", Action = "Demo set-up", Detail = "all connectors and the portal switched on against the sandbox" });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task EnsureUserAsync(string email, string name, string role)

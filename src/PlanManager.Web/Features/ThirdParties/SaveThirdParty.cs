@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.Connectors;
 
 namespace PlanManager.Web.Features.ThirdParties;
 
-public sealed class SaveThirdParty(PlanManagerDbContext db, IValidator<ThirdPartyForm> validator, TimeProvider clock)
+public sealed class SaveThirdParty(PlanManagerDbContext db, IValidator<ThirdPartyForm> validator, ConnectorSettings connectors, TimeProvider clock)
 {
     public async Task<CommandResult> HandleAsync(ThirdPartyForm form, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class SaveThirdParty(PlanManagerDbContext db, IValidator<ThirdPart
             db.ThirdParties.Add(party);
         }
 
-        form.ApplyTo(party);
+        form.ApplyTo(party, await connectors.IsEnabledAsync(ConnectorKind.Caps, cancellationToken));
         party.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Saved(party.Id);

@@ -4,14 +4,17 @@ using Microsoft.Extensions.Localization;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.Connectors;
 using PlanManager.Web.Infrastructure.Validation;
 
 namespace PlanManager.Web.Features.ThirdParties;
 
 /// <summary>Owners, insurers and agents (T1): one editor, the kind in the address.</summary>
 [Route("third-parties/{kind:regex(^(owners|insurers|agents)$)}")]
-public sealed class ThirdPartiesController(PlanManagerDbContext db, IStringLocalizer<SharedResource> texts) : Controller
+public sealed class ThirdPartiesController(PlanManagerDbContext db, ConnectorSettings connectors, IStringLocalizer<SharedResource> texts) : Controller
 {
+    public const string CapsEnabledKey = "CapsEnabled";
+
     public const int LookupLimit = 15;
 
     [HttpGet("")]
@@ -38,7 +41,11 @@ public sealed class ThirdPartiesController(PlanManagerDbContext db, IStringLocal
     }
 
     [HttpGet("new")]
-    public IActionResult Create(string kind) => View("Edit", new ThirdPartyForm { Kind = ParseKind(kind) });
+    public async Task<IActionResult> Create(string kind, CancellationToken cancellationToken)
+    {
+        await FlagCapsAsync(cancellationToken);
+        return View("Edit", new ThirdPartyForm { Kind = ParseKind(kind) });
+    }
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Edit(string kind, int id, CancellationToken cancellationToken)
@@ -51,6 +58,7 @@ public sealed class ThirdPartiesController(PlanManagerDbContext db, IStringLocal
         }
 
         ViewData["LinkedJobs"] = await db.Jobs.CountAsync(j => j.OwnerId == id || j.InsurerId == id || j.AgentId == id, cancellationToken);
+        await FlagCapsAsync(cancellationToken);
         return View(ThirdPartyForm.From(party));
     }
 
@@ -101,9 +109,14 @@ public sealed class ThirdPartiesController(PlanManagerDbContext db, IStringLocal
                 return NotFound();
             default:
                 result.Validation?.AddTo(ModelState);
+                await FlagCapsAsync(cancellationToken);
                 return View("Edit", form);
         }
     }
+
+    /// <summary>The Caps Code field shows only while the CAPS connection is on (T2).</summary>
+    private async Task FlagCapsAsync(CancellationToken cancellationToken) =>
+        ViewData[CapsEnabledKey] = await connectors.IsEnabledAsync(ConnectorKind.Caps, cancellationToken);
 
     private IQueryable<ThirdParty> Search(ThirdPartyKind kind, string? q)
     {

@@ -26,6 +26,10 @@ public sealed class ThirdPartyForm : IAddressForm
     [Display(Name = "Party.VatNumber")]
     public string? VatNumber { get; set; }
 
+    /// <summary>The work provider's code in CAPS (T2); shown and saved only while CAPS is on.</summary>
+    [Display(Name = "ThirdParty.CapsCode")]
+    public string? CapsCode { get; set; }
+
     public static ThirdPartyForm From(ThirdParty party)
     {
         ArgumentNullException.ThrowIfNull(party);
@@ -41,10 +45,12 @@ public sealed class ThirdPartyForm : IAddressForm
             Phone = party.Phone,
             Email = party.Email,
             VatNumber = party.VatNumber,
+            CapsCode = party.CapsCode,
         };
     }
 
-    public void ApplyTo(ThirdParty party)
+    /// <param name="capsEnabled">While CAPS is off the field is hidden, and the stored code is kept as it is.</param>
+    public void ApplyTo(ThirdParty party, bool capsEnabled)
     {
         ArgumentNullException.ThrowIfNull(party);
         party.Kind = Kind;
@@ -56,6 +62,11 @@ public sealed class ThirdPartyForm : IAddressForm
         party.Phone = Text.Clean(Phone);
         party.Email = Text.Clean(Email);
         party.VatNumber = Text.Clean(VatNumber)?.ToUpperInvariant();
+        if (capsEnabled)
+        {
+            party.CapsCode = Text.Clean(CapsCode)?.ToUpperInvariant();
+        }
+
         party.RefreshSearchKeys();
     }
 }
@@ -73,5 +84,7 @@ public sealed class ThirdPartyFormValidator : AbstractValidator<ThirdPartyForm>
         RuleFor(t => t.Phone).MaximumLength(PartyLimits.Phone).PhoneNumber(texts);
         RuleFor(t => t.Email).MaximumLength(PartyLimits.Email).EmailAddress().When(t => !string.IsNullOrWhiteSpace(t.Email));
         RuleFor(t => t.VatNumber).MaximumLength(PartyLimits.VatNumber).VatNumber(texts);
+        RuleFor(t => t.CapsCode).MaximumLength(PartyLimits.CapsCode)
+            .Matches("^[A-Za-z0-9_-]*$").WithMessage(_ => texts["ThirdParty.Validation.CapsCode"]);
     }
 }

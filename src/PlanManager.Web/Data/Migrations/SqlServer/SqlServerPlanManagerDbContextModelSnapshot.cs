@@ -242,6 +242,151 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
+                {
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CarrosserieId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ProtectedBodyshopKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ProtectedPlanManagerKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("RepairerId");
+
+                    b.HasIndex("CarrosserieId")
+                        .IsUnique();
+
+                    b.ToTable("Claims360Setups");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ConnectorSetting", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("InformexQueueing")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("LastCheckAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastCheckDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool?>("LastCheckOk")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("ConnectorSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = 1,
+                            Enabled = false,
+                            InformexQueueing = false
+                        },
+                        new
+                        {
+                            Kind = 2,
+                            Enabled = false,
+                            InformexQueueing = false
+                        },
+                        new
+                        {
+                            Kind = 3,
+                            Enabled = false,
+                            InformexQueueing = false
+                        },
+                        new
+                        {
+                            Kind = 4,
+                            Enabled = false,
+                            InformexQueueing = false
+                        },
+                        new
+                        {
+                            Kind = 5,
+                            Enabled = false,
+                            InformexQueueing = false
+                        });
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>
                 {
                     b.Property<int>("Id")
@@ -636,6 +781,17 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithOne()
+                        .HasForeignKey("PlanManager.Web.Domain.Claims360Setup", "RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>

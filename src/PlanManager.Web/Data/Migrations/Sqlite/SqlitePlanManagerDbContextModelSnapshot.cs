@@ -229,6 +229,149 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
+                {
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CarrosserieId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedBodyshopKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPlanManagerKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RepairerId");
+
+                    b.HasIndex("CarrosserieId")
+                        .IsUnique();
+
+                    b.ToTable("Claims360Setups");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ConnectorSetting", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InformexQueueing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastCheckDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LastCheckOk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("ConnectorSettings");
+
+                    b.HasData(
+                        new
+                        {
+                            Kind = 1,
+                            Enabled = false,
+                            InformexQueueing = false
+                        },
+                        new
+                        {
+                            Kind = 2,
+                            Enabled = false,
+                            InformexQueueing = false
+                        },
+                        new
+                        {
+                            Kind = 3,
+                            Enabled = false,
+                            InformexQueueing = false
+                        },
+                        new
+                        {
+                            Kind = 4,
+                            Enabled = false,
+                            InformexQueueing = false
+                        },
+                        new
+                        {
+                            Kind = 5,
+                            Enabled = false,
+                            InformexQueueing = false
+                        });
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>
                 {
                     b.Property<int>("Id")
@@ -615,6 +758,17 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithOne()
+                        .HasForeignKey("PlanManager.Web.Domain.Claims360Setup", "RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using PlanManager.Connectors.AudatexUk;
+using PlanManager.Connectors.Caps;
+using PlanManager.Connectors.Claims360;
+using PlanManager.Connectors.Informex;
+
+namespace PlanManager.Sandbox;
+
+/// <summary>What the sandbox platforms hold, in memory for the life of the process. Public so tests can see what arrived.</summary>
+public sealed class SandboxState(TimeProvider clock)
+{
+    private readonly Lock _gate = new();
+    private List<CapsOffer>? _capsOffers;
+    private List<AudatexClaim>? _audatexClaims;
+    private readonly Dictionary<string, List<Claims360Assignment>> _assignments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<InformexTransmission>> _transmissions = new(StringComparer.Ordinal);
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Offer or claim id → "accepted" / "declined" with the job number or reason.</summary>
+    public ConcurrentDictionary<string, SandboxDecision> Decisions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every CAPS job push received, in order (a repeat of the same job is a second entry).</summary>
+    public ConcurrentQueue<CapsJobSync> CapsJobPushes { get; } = new();
+
+    /// <summary>Claims360 dossiers: id → the bodyshop, plate and mileage last sent, and the external reference.</summary>
+    public ConcurrentDictionary<string, SandboxDossier> Claims360Dossiers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Informex dossiers: number → the request that created it.</summary>
+    public ConcurrentDictionary<string, InformexDossierRequest> InformexDossiers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Informex dossier number → the second-circuit assignment number linked to it.</summary>
+    public ConcurrentDictionary<string, string> SecondCircuitLinks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Photos uploaded to a dossier (either platform): dossier → file names and sizes.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<SandboxPhoto>> UploadedPhotos { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<CapsOffer> CapsOffers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _capsOffers ??= SandboxData.CapsOffers(Clock.GetUtcNow());
+            }
+        }
+    }
+
+    public IReadOnlyList<AudatexClaim> AudatexClaims
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _audatexClaims ??= SandboxData.AudatexClaims(Clock.GetUtcNow());
+            }
+        }
+    }
+
+    public IReadOnlyList<Claims360Assignment> AssignmentsFor(string carrosserieId, int count)
+    {
+        lock (_gate)
+        {
+            if (!_assignments.TryGetValue(carrosserieId, out var list))
+            {
+                list = SandboxData.Claims360Assignments(carrosserieId, count, Clock.GetUtcNow());
+                _assignments[carrosserieId] = list;
+            }
+
+            return list;
+        }
+    }
+
+    /// <summary>Changes an assignment as the insurer's side would (a test or a demo of "changed assignment").</summary>
+    public void TouchAssignment(string carrosserieId, string assignmentNumber, Func<Claims360Assignment, Claims360Assignment> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            if (_assignments.TryGetValue(carrosserieId, out var list) && list.FindIndex(a => a.AssignmentNumber == assignmentNumber) is var i and >= 0)
+            {
+                list[i] = change(list[i]) with { UpdatedAt = Clock.GetUtcNow() };
+            }
+        }
+    }
+
+    public IReadOnlyList<InformexTransmission> TransmissionsFor(string mailbox)
+    {
+        lock (_gate)
+        {
+            if (!_transmissions.TryGetValue(mailbox, out var list))
+            {
+                list = SandboxData.InformexTransmissions(mailbox, Clock.GetUtcNow());
+                _transmissions[mailbox] = list;
+            }
+
+            return list;
+        }
+    }
+}
+
+public sealed record SandboxDecision(string Kind, string Value, DateTimeOffset At);
+
+public sealed record SandboxDossier(string Owner, string ExternalReference, string LicensePlate, int? Mileage);
+
+public sealed record SandboxPhoto(string FileName, long Size);

@@ -1,0 +1,111 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace PlanManager.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Connectors : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Audit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Audit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Claims360Setups",
+                columns: table => new
+                {
+                    RepairerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarrosserieId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ProtectedBodyshopKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProtectedPlanManagerKey = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Claims360Setups", x => x.RepairerId);
+                    table.ForeignKey(
+                        name: "FK_Claims360Setups_Repairers_RepairerId",
+                        column: x => x.RepairerId,
+                        principalTable: "Repairers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConnectorSettings",
+                columns: table => new
+                {
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SiteCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    InformexQueueing = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LastCheckAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastCheckOk = table.Column<bool>(type: "INTEGER", nullable: true),
+                    LastCheckDetail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConnectorSettings", x => x.Kind);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ConnectorSettings",
+                columns: new[] { "Kind", "Enabled", "InformexQueueing", "LastCheckAt", "LastCheckDetail", "LastCheckOk", "ProtectedSecret", "SiteCode", "UpdatedAt", "UpdatedBy" },
+                values: new object[,]
+                {
+                    { 1, false, false, null, null, null, null, null, null, null },
+                    { 2, false, false, null, null, null, null, null, null, null },
+                    { 3, false, false, null, null, null, null, null, null, null },
+                    { 4, false, false, null, null, null, null, null, null, null },
+                    { 5, false, false, null, null, null, null, null, null, null }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Audit_At",
+                table: "Audit",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims360Setups_CarrosserieId",
+                table: "Claims360Setups",
+                column: "CarrosserieId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Audit");
+
+            migrationBuilder.DropTable(
+                name: "Claims360Setups");
+
+            migrationBuilder.DropTable(
+                name: "ConnectorSettings");
+        }
+    }
+}

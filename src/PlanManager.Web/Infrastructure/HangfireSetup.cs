@@ -1,0 +1,86 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Microsoft.Extensions.Options;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure.Connectors;
+
+namespace PlanManager.Web.Infrastructure;
+
+public sealed class BackgroundJobOptions
+{
+    public const string Section = "BackgroundJobs";
+
+    /// <summary>Run the Hangfire server in this process (a web-only node can switch it off).</summary>
+    public bool RunServer { get; set; } = true;
+
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>Cron of the connector health check shown on the Administration page.</summary>
+    public string ConnectorHealthCron { get; set; } = "*/15 * * * *";
+}
+
+public static class HangfireSetup
+{
+    public const string DashboardPath = "/administration/background-jobs";
+
+    /// <summary>
+    /// Hangfire with InMemory storage beside SQLite and SQL Server storage beside SQL Server. The
+    /// storage is an explicit singleton (not Hangfire's static JobStorage.Current), so two hosts in
+    /// one process, as in the tests, never share a queue.
+    /// </summary>
+    public static IServiceCollection AddPlanManagerBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BackgroundJobOptions>().Bind(configuration.GetSection(BackgroundJobOptions.Section));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return database.Provider == DatabaseProvider.SqlServer
+                ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5) })
+                : new InMemoryStorage(new InMemoryStorageOptions());
+        });
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        var options = configuration.GetSection(BackgroundJobOptions.Section).Get<BackgroundJobOptions>() ?? new BackgroundJobOptions();
+        if (options.RunServer)
+        {
+            services.AddHangfireServer((sp, server) => server.WorkerCount = Math.Max(1, options.WorkerCount));
+        }
+
+        services.AddScoped<ConnectorHealthCheck>();
+        return services;
+    }
+
+    /// <summary>Recurring jobs, registered (or updated) at every start; the same id is never registered twice.</summary>
+    public static void RegisterRecurringJobs(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<BackgroundJobOptions>>().Value;
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<ConnectorHealthCheck>(ConnectorHealthCheck.JobId, check => check.RunAllAsync(CancellationToken.None), options.ConnectorHealthCron);
+    }
+
+    /// <summary>The dashboard, for the Support role only.</summary>
+    public static void MapBackgroundJobDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+            {
+                Authorization = [new SupportOnlyDashboardFilter()],
+                AppPath = "/administration",
+                DashboardTitle = "PlanManager background jobs",
+                DisplayStorageConnectionString = false,
+            }, app.Services.GetRequiredService<JobStorage>())
+            .RequireAuthorization(IdentitySetup.SupportPolicy);
+    }
+
+    private sealed class SupportOnlyDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsInRole(Roles.Support);
+    }
+}
