@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace PlanManager.Sandbox;
 
 /// <summary>Checks a platform's credentials like the real thing (401) and plays the failures it was told to.</summary>
-internal sealed class SandboxGate(string platform, Func<IHeaderDictionary, SandboxCredentials, bool> authorized) : IEndpointFilter
+public sealed class SandboxGate(string platform, Func<IHeaderDictionary, SandboxCredentials, bool> authorized) : IEndpointFilter
 {
     public const string FailHeader = "X-Sandbox-Fail";
 

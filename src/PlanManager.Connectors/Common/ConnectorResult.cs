@@ -48,10 +48,6 @@ public static partial class ConnectorCall
         {
             result = new ConnectorResult<T>(ConnectorOutcome.Ok, await call(cancellationToken), 200, null, null, null);
         }
-        catch (ConnectorDisabledException ex)
-        {
-            result = Fail<T>(ConnectorOutcome.Disabled, null, ex.Message);
-        }
         catch (ApiException ex) when (ex.StatusCode is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices)
         {
             // A success status whose body could not be read as the contract says.
@@ -61,25 +57,10 @@ public static partial class ConnectorCall
         {
             result = Fail<T>(FromStatus(ex.StatusCode), (int)ex.StatusCode, ex.ReasonPhrase, ex.Content, RetryAfter(ex));
         }
-        catch (Exception ex) when (Root(ex) is JsonException json)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Classify(ex) is { } outcome)
         {
-            result = Fail<T>(ConnectorOutcome.Malformed, null, json.Message);
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            result = Fail<T>(ConnectorOutcome.Timeout, null, ex.Message);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            result = Fail<T>(ConnectorOutcome.Timeout, null, ex.Message);
-        }
-        catch (BrokenCircuitException ex)
-        {
-            result = Fail<T>(ConnectorOutcome.Unreachable, null, ex.Message);
-        }
-        catch (HttpRequestException ex)
-        {
-            result = Fail<T>(ConnectorOutcome.Unreachable, null, ex.Message);
+            // Refit wraps what happened on the way (ApiRequestException): look at the cause.
+            result = Fail<T>(outcome, null, Root(ex).Message);
         }
 
         if (result.Succeeded)
@@ -101,6 +82,27 @@ public static partial class ConnectorCall
             await call(ct);
             return true;
         }, logger, cancellationToken);
+
+    /// <summary>What a transport-level failure means for the user; null for a bug that should surface.</summary>
+    internal static ConnectorOutcome? Classify(Exception ex)
+    {
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case ConnectorDisabledException:
+                    return ConnectorOutcome.Disabled;
+                case JsonException:
+                    return ConnectorOutcome.Malformed;
+                case TimeoutRejectedException or TaskCanceledException or TimeoutException:
+                    return ConnectorOutcome.Timeout;
+                case BrokenCircuitException or HttpRequestException:
+                    return ConnectorOutcome.Unreachable;
+            }
+        }
+
+        return null;
+    }
 
     internal static ConnectorOutcome FromStatus(HttpStatusCode status) => status switch
     {

@@ -36,3 +36,27 @@ public sealed class StartupTests
         Assert.True(File.Exists(factory.DatabasePath));
     }
 }
+
+public sealed class SandboxInProductionTests
+{
+    private sealed class ProductionWithSandboxFactory : PlanManagerFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Demo:Seed", "false");
+            builder.UseSetting("Sandbox:Enabled", "true");
+        }
+    }
+
+    [Fact]
+    public void A_production_start_with_the_sandbox_on_refuses_to_start()
+    {
+        using var factory = new ProductionWithSandboxFactory();
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
+        Assert.NotNull(validation);
+        Assert.Contains("Sandbox:Enabled is on in Production", validation.Message, StringComparison.Ordinal);
+    }
+}
