@@ -1,6 +1,7 @@
 using PlanManager.Web.Data;
 using PlanManager.Web.Features;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.Photos;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
@@ -14,6 +15,7 @@ try
     builder.Services.AddPlanManagerIdentity();
     builder.Services.AddPlanManagerWeb();
     builder.Services.AddPlanManagerFeatures();
+    builder.Services.AddPlanManagerPhotos(builder.Configuration, builder.Environment);
     builder.Services.AddPlanManagerStartup(builder.Configuration, builder.Environment);
 
     var app = builder.Build();

@@ -50,4 +50,6 @@ public static class JobLogMessages
     public const string VehicleOut = "JobLog.VehicleOut";
     public const string OffSite = "JobLog.OffSite";
     public const string OwnerCreated = "JobLog.OwnerCreated";
+    public const string PhotoAdded = "JobLog.PhotoAdded";
+    public const string PhotoDeleted = "JobLog.PhotoDeleted";
 }
