@@ -2,6 +2,7 @@ using PlanManager.Web.Data;
 using PlanManager.Web.Features;
 using PlanManager.Web.Infrastructure;
 using PlanManager.Web.Infrastructure.Connectors;
+using PlanManager.Web.Infrastructure.Photos;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
@@ -17,6 +18,7 @@ try
     builder.Services.AddPlanManagerFeatures();
     builder.Services.AddPlanManagerConnectors(builder.Configuration, builder.Environment);
     builder.Services.AddPlanManagerBackgroundJobs(builder.Configuration);
+    builder.Services.AddPlanManagerPhotos(builder.Configuration, builder.Environment);
     builder.Services.AddPlanManagerStartup(builder.Configuration, builder.Environment);
 
     var app = builder.Build();

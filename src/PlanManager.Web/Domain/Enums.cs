@@ -63,6 +63,7 @@ public enum LogLevelKind
 public static class JobStatusRules
 {
     /// <summary>A job in one of these states is finished: its car should no longer be marked inside.</summary>
-    public static bool IsFinished(this JobStatus status) =>
-        status is JobStatus.Delivered or JobStatus.Invoiced or JobStatus.Closed or JobStatus.Cancelled;
+    public static readonly IReadOnlyList<JobStatus> Finished = [JobStatus.Delivered, JobStatus.Invoiced, JobStatus.Closed, JobStatus.Cancelled];
+
+    public static bool IsFinished(this JobStatus status) => Finished.Contains(status);
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PlanManager.Web.Domain;
 
 /// <summary>The job file of one car (J2).</summary>
@@ -98,5 +100,22 @@ public class Job
     public void ClearOffSite() => OffSiteDate = null;
 
     /// <summary>A car still marked in whose job is finished slows the workshop screens (release notes 2021-12).</summary>
-    public bool IsStaleVehicleIn => VehicleIn && (Status.IsFinished() || OffSiteDate is not null);
+    public bool IsStaleVehicleIn => VehicleIn && IsFinishedForVehicleIn(Status, OffSiteDate);
+
+    /// <summary>The job side of <see cref="IsStaleVehicleIn"/>: the status is finished or an off site date is set.</summary>
+    public static bool IsFinishedForVehicleIn(JobStatus status, DateTimeOffset? offSiteDate) => status.IsFinished() || offSiteDate is not null;
+
+    /// <summary>
+    /// <see cref="IsStaleVehicleIn"/> as a query the database runs (Vehicles inside page). It leaves
+    /// "VehicleIn" to the caller so the page can filter on the indexed column first.
+    /// </summary>
+    public static Expression<Func<Job, bool>> FinishedForVehicleIn()
+    {
+        // Built from JobStatusRules.Finished as constants (Status = 6 OR Status = 7 ...), so the rule has one source.
+        var job = Expression.Parameter(typeof(Job), "j");
+        Expression offSite = Expression.NotEqual(Expression.Property(job, nameof(OffSiteDate)), Expression.Constant(null, typeof(DateTimeOffset?)));
+        var status = Expression.Property(job, nameof(Status));
+        var body = JobStatusRules.Finished.Aggregate(offSite, (any, s) => Expression.OrElse(Expression.Equal(status, Expression.Constant(s)), any));
+        return Expression.Lambda<Func<Job, bool>>(body, job);
+    }
 }

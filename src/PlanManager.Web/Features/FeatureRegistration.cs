@@ -1,4 +1,6 @@
 using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.Photos;
+using PlanManager.Web.Features.Workshop;
 using PlanManager.Web.Features.Repairers;
 using PlanManager.Web.Features.ThirdParties;
 
@@ -16,6 +18,11 @@ public static class FeatureRegistration
         services.AddScoped<SaveJob>();
         services.AddScoped<JobScreen>();
         services.AddScoped<Administration.SaveConnectorSetting>();
+        services.AddScoped<JobPhotos>();
+        services.AddScoped<UploadPhotos>();
+        services.AddScoped<DeletePhoto>();
+        services.AddScoped<VehiclesInside>();
+        services.AddScoped<MarkVehiclesOffSite>();
         return services;
     }
 }

@@ -51,4 +51,6 @@ public static class JobLogMessages
     public const string OffSite = "JobLog.OffSite";
     public const string OwnerCreated = "JobLog.OwnerCreated";
     public const string ConnectorCall = "JobLog.ConnectorCall";
+    public const string PhotoAdded = "JobLog.PhotoAdded";
+    public const string PhotoDeleted = "JobLog.PhotoDeleted";
 }

@@ -20,6 +20,9 @@ public sealed class BrowserHost : IAsyncLifetime
     public static string ScreenshotFolder { get; } = FindScreenshotFolder();
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The app under test, for arranging rows in its database.</summary>
+    public PlanManagerFactory Factory => _factory ?? throw new InvalidOperationException("The app is not running");
     public Uri BaseAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()

@@ -72,6 +72,11 @@ public sealed class HtmlClient(HttpClient client)
         return await client.PostAsync(action, content);
     }
 
+    /// <summary>The antiforgery token of a form, for requests a test builds itself (several values for one name, files).</summary>
+    public static string Token(IHtmlDocument page, string formSelector) =>
+        (page.QuerySelector($"{formSelector} input[name='__RequestVerificationToken']") as IHtmlInputElement)?.Value
+            ?? throw new InvalidOperationException($"No antiforgery token in '{formSelector}'");
+
     /// <summary>The validation message shown beside a field, or null.</summary>
     public static string? FieldError(IHtmlDocument page, string field) =>
         page.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() is { Length: > 0 } text ? text : null;

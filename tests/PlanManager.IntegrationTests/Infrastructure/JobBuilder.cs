@@ -23,6 +23,8 @@ public sealed class JobBuilder
     public JobBuilder Owner(ThirdParty owner) { _job.Owner = owner; return this; }
     public JobBuilder Created(DateTimeOffset at) { _job.CreatedAt = at; return this; }
     public JobBuilder Inside() { _job.SetVehicleIn(true, DateTimeOffset.UtcNow); return this; }
+    public JobBuilder InsideSince(DateTimeOffset since) { _job.SetVehicleIn(true, since); return this; }
+    public JobBuilder Completion(DateOnly date) { _job.EstimatedCompletionDate = date; return this; }
 
     public Job Build()
     {

@@ -39,7 +39,8 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.HasIndex(j => new { j.Status, j.CreatedAt });
         builder.HasIndex(j => new { j.RepairerId, j.CreatedAt });
         builder.HasIndex(j => new { j.RepairerId, j.Status, j.CreatedAt });
-        builder.HasIndex(j => new { j.VehicleIn, j.RepairerId });
+        // Vehicles inside (J3) seeks VehicleIn = true (per repairer) and lists the longest inside first.
+        builder.HasIndex(j => new { j.VehicleIn, j.RepairerId, j.VehicleInSince });
         builder.HasIndex(j => j.EstimatedCompletionDate);
         builder.HasIndex(j => new { j.Source, j.CreatedAt });
     }

@@ -8,19 +8,33 @@ namespace PlanManager.Web.Features.Jobs;
 
 public sealed record JobLogRow(DateTimeOffset At, string? UserName, LogPlatform Platform, LogLevelKind Level, string MessageKey, string? Detail);
 
+/// <summary>The log panel's filters and page (J5), from the job screen's query string (logPlatform, logErrors, logPage).</summary>
+public sealed class JobLogFilter
+{
+    public int? LogPage { get; set; }
+    public LogPlatform? LogPlatform { get; set; }
+    public bool LogErrors { get; set; }
+
+    public bool IsFiltered => LogPlatform is not null || LogErrors;
+}
+
+/// <summary>One page of a job's log lines and the filters that chose them.</summary>
+public sealed record JobLogPanel(int JobId, JobLogFilter Filter, Page<JobLogRow> Rows);
+
 /// <summary>The job screen: the form, the choices it offers, and the log panel.</summary>
 public sealed class JobScreenModel
 {
     public required JobForm Form { get; init; }
     public required IReadOnlyList<SelectListItem> Repairers { get; init; }
-    public Page<JobLogRow>? Log { get; init; }
+    public JobLogPanel? Log { get; init; }
+    public IReadOnlyList<Photos.PhotoRow> Photos { get; init; } = [];
     public string? RepairerName { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
     public bool IsNew => Form.Id is null;
 }
 
 /// <summary>Loads what the job screen shows around the form.</summary>
-public sealed class JobScreen(PlanManagerDbContext db)
+public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
 {
     public const int LogPageSize = 25;
 
@@ -34,21 +48,20 @@ public sealed class JobScreen(PlanManagerDbContext db)
         return job is null ? null : JobForm.From(job);
     }
 
-    public async Task<JobScreenModel> BuildAsync(JobForm form, int? logPage, CancellationToken cancellationToken)
+    public async Task<JobScreenModel> BuildAsync(JobForm form, JobLogFilter? logFilter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name)
             .Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
 
-        Page<JobLogRow>? log = null;
+        JobLogPanel? log = null;
+        IReadOnlyList<Photos.PhotoRow> photoRows = [];
         DateTimeOffset? createdAt = null;
         if (form.Id is { } id)
         {
-            log = await db.JobLog.AsNoTracking()
-                .Where(l => l.JobId == id)
-                .OrderByDescending(l => l.At).ThenByDescending(l => l.Id)
-                .Select(l => new JobLogRow(l.At, l.UserName, l.Platform, l.Level, l.MessageKey, l.Detail))
-                .ToPageAsync(logPage, LogPageSize, cancellationToken);
+            var filter = logFilter ?? new JobLogFilter();
+            log = new JobLogPanel(id, filter, await LogAsync(id, filter, cancellationToken));
+            photoRows = await photos.ListAsync(id, cancellationToken);
             createdAt = await db.Jobs.Where(j => j.Id == id).Select(j => (DateTimeOffset?)j.CreatedAt).SingleOrDefaultAsync(cancellationToken);
         }
 
@@ -58,7 +71,29 @@ public sealed class JobScreen(PlanManagerDbContext db)
             Repairers = repairers.Select(r => new SelectListItem(r.Name, r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id == form.RepairerId)).ToList(),
             RepairerName = repairers.FirstOrDefault(r => r.Id == form.RepairerId)?.Name,
             Log = log,
+            Photos = photoRows,
             CreatedAt = createdAt,
         };
+    }
+
+    /// <summary>A job's log lines, newest first, of one platform and / or errors only; the (JobId, At) index serves it.</summary>
+    public Task<Page<JobLogRow>> LogAsync(int jobId, JobLogFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var lines = db.JobLog.AsNoTracking().Where(l => l.JobId == jobId);
+        if (filter.LogPlatform is { } platform)
+        {
+            lines = lines.Where(l => l.Platform == platform);
+        }
+
+        if (filter.LogErrors)
+        {
+            lines = lines.Where(l => l.Level == LogLevelKind.Error);
+        }
+
+        return lines
+            .OrderByDescending(l => l.At).ThenByDescending(l => l.Id)
+            .Select(l => new JobLogRow(l.At, l.UserName, l.Platform, l.Level, l.MessageKey, l.Detail))
+            .ToPageAsync(filter.LogPage, LogPageSize, cancellationToken);
     }
 }

@@ -32,10 +32,10 @@ public sealed class JobsController(JobScreen screen, IStringLocalizer<SharedReso
     }
 
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Edit(int id, int? logPage, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, [FromQuery] JobLogFilter log, CancellationToken cancellationToken)
     {
         var form = await screen.LoadFormAsync(id, cancellationToken);
-        return form is null ? NotFound() : View(await screen.BuildAsync(form, logPage, cancellationToken));
+        return form is null ? NotFound() : View(await screen.BuildAsync(form, log, cancellationToken));
     }
 
     [HttpPost("new")]

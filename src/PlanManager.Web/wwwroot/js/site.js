@@ -3,19 +3,179 @@
 (function () {
     'use strict';
 
-    // The language menu submits itself when a language is chosen.
-    document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
-        select.addEventListener('change', function () { select.form.submit(); });
-    });
+    document.documentElement.classList.add('pm-js');
 
-    // Destructive actions ask first.
-    document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    // Filters (and the language menu) submit themselves when changed; their buttons are for browsers without JavaScript.
+    document.querySelectorAll('[data-autosubmit]').forEach(function (field) {
+        field.addEventListener('change', function () { field.form.submit(); });
+    });
+    document.querySelectorAll('[data-js-hide]').forEach(function (el) { el.classList.add('d-none'); });
+    document.querySelectorAll('[data-js-only]').forEach(function (el) { el.classList.remove('d-none'); });
+
+    // Destructive actions ask first; a button may carry its own question (one row of a list form).
+    document.querySelectorAll('form[data-confirm], form:has(button[data-confirm])').forEach(function (form) {
         form.addEventListener('submit', function (event) {
-            if (!window.confirm(form.getAttribute('data-confirm'))) {
+            var button = event.submitter;
+            var question = (button && button.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
+            if (question && !window.confirm(question)) {
                 event.preventDefault();
             }
         });
     });
+
+    // List checkboxes: one in the header ticks the page; a button ticks the rows it names.
+    document.querySelectorAll('[data-select-all]').forEach(function (all) {
+        var name = all.getAttribute('data-select-all');
+        all.addEventListener('change', function () {
+            all.form.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) { box.checked = all.checked; });
+        });
+    });
+    document.querySelectorAll('[data-select-rows]').forEach(function (button) {
+        var rows = document.querySelectorAll(button.getAttribute('data-select-rows'));
+        if (rows.length === 0) { button.classList.add('d-none'); return; }
+        button.addEventListener('click', function () {
+            rows.forEach(function (row) { row.querySelectorAll('input[type=checkbox]').forEach(function (box) { box.checked = true; }); });
+        });
+    });
+
+    // Photos (J4): drop or choose files, each uploaded on its own with a progress bar; the plain form works without this.
+    document.querySelectorAll('form[data-photo-upload]').forEach(function (form) {
+        var input = form.querySelector('input[type=file]');
+        var list = form.querySelector('[data-upload-list]');
+        var maxBytes = parseInt(form.getAttribute('data-max-bytes'), 10);
+        var token = form.querySelector('input[name="__RequestVerificationToken"]');
+
+        function line(name) {
+            var li = document.createElement('li');
+            li.className = 'mb-1';
+            var label = document.createElement('div');
+            label.className = 'text-truncate';
+            label.textContent = name;
+            var bar = document.createElement('div');
+            bar.className = 'progress';
+            bar.setAttribute('role', 'progressbar');
+            bar.setAttribute('aria-label', name);
+            bar.setAttribute('aria-valuemin', '0');
+            bar.setAttribute('aria-valuemax', '100');
+            bar.style.height = '.4rem';
+            var fill = document.createElement('div');
+            fill.className = 'progress-bar';
+            fill.style.width = '0%';
+            bar.appendChild(fill);
+            li.appendChild(label);
+            li.appendChild(bar);
+            list.appendChild(li);
+            return {
+                progress: function (percent) { fill.style.width = percent + '%'; bar.setAttribute('aria-valuenow', String(percent)); },
+                fail: function (message) {
+                    bar.remove();
+                    label.className = 'text-danger';
+                    label.setAttribute('role', 'alert');
+                    label.textContent = message;
+                },
+                done: function () { fill.classList.add('bg-success'); fill.style.width = '100%'; }
+            };
+        }
+
+        function upload(file) {
+            var row = line(file.name);
+            if (file.size > maxBytes) {
+                row.fail(form.getAttribute('data-too-large').replace('{name}', file.name));
+                return Promise.resolve(false);
+            }
+            return new Promise(function (resolve) {
+                var data = new FormData();
+                data.append(input.name, file, file.name);
+                if (token) { data.append(token.name, token.value); }
+                var xhr = new XMLHttpRequest();
+                xhr.open('POST', form.action);
+                xhr.setRequestHeader('Accept', 'application/json');
+                xhr.upload.addEventListener('progress', function (e) {
+                    if (e.lengthComputable) { row.progress(Math.round(e.loaded * 100 / e.total)); }
+                });
+                xhr.addEventListener('load', function () {
+                    var answer = null;
+                    try { answer = JSON.parse(xhr.responseText); } catch (ignored) { answer = null; }
+                    if (xhr.status === 200 && answer && answer.ok) { row.done(); resolve(true); return; }
+                    row.fail(answer && answer.message ? answer.message : form.getAttribute('data-failed').replace('{name}', file.name));
+                    resolve(false);
+                });
+                xhr.addEventListener('error', function () {
+                    row.fail(form.getAttribute('data-failed').replace('{name}', file.name));
+                    resolve(false);
+                });
+                xhr.send(data);
+            });
+        }
+
+        function uploadAll(files) {
+            if (!files || files.length === 0) { return; }
+            list.innerHTML = '';
+            var results = [];
+            // One after the other: a phone on the workshop's Wi-Fi does better than with ten uploads at once.
+            Array.prototype.reduce.call(files, function (chain, file) {
+                return chain.then(function () { return upload(file).then(function (ok) { results.push(ok); }); });
+            }, Promise.resolve()).then(function () {
+                input.value = '';
+                var added = results.filter(Boolean).length;
+                if (added === results.length) {
+                    window.location.hash = 'photos';
+                    window.location.reload();
+                } else if (added > 0) {
+                    var li = document.createElement('li');
+                    var a = document.createElement('a');
+                    a.href = window.location.pathname + '#photos';
+                    a.textContent = form.getAttribute('data-refresh');
+                    a.addEventListener('click', function (e) { e.preventDefault(); window.location.reload(); });
+                    li.appendChild(a);
+                    list.appendChild(li);
+                }
+            });
+        }
+
+        input.addEventListener('change', function () { uploadAll(input.files); });
+        form.addEventListener('submit', function (e) { e.preventDefault(); uploadAll(input.files); });
+        ['dragenter', 'dragover'].forEach(function (type) {
+            form.addEventListener(type, function (e) { e.preventDefault(); form.classList.add('pm-dragging'); });
+        });
+        ['dragleave', 'drop'].forEach(function (type) {
+            form.addEventListener(type, function (e) { e.preventDefault(); form.classList.remove('pm-dragging'); });
+        });
+        form.addEventListener('drop', function (e) { uploadAll(e.dataTransfer && e.dataTransfer.files); });
+    });
+
+    // Photo viewer: the thumbnail links open the original in a dialog, with previous / next; without JavaScript they open the file.
+    var viewer = document.getElementById('photo-viewer');
+    if (viewer && window.bootstrap) {
+        var links = Array.prototype.slice.call(document.querySelectorAll('[data-photo-view]'));
+        var modal = new window.bootstrap.Modal(viewer);
+        var img = viewer.querySelector('[data-viewer-img]');
+        var unavailable = viewer.querySelector('[data-viewer-unavailable]');
+        var current = 0;
+
+        function show(index) {
+            current = (index + links.length) % links.length;
+            var link = links[current];
+            var displayable = link.getAttribute('data-displayable') === 'true';
+            viewer.querySelector('#photo-viewer-title').textContent = link.getAttribute('data-title');
+            viewer.querySelector('[data-viewer-caption]').textContent = link.getAttribute('data-caption');
+            viewer.querySelector('[data-viewer-open]').href = link.href;
+            img.classList.toggle('d-none', !displayable);
+            unavailable.classList.toggle('d-none', displayable);
+            img.alt = link.getAttribute('data-title');
+            if (displayable) { img.src = link.href; } else { img.removeAttribute('src'); }
+            viewer.querySelectorAll('[data-viewer-prev], [data-viewer-next]').forEach(function (b) { b.disabled = links.length < 2; });
+        }
+
+        links.forEach(function (link, index) {
+            link.addEventListener('click', function (e) { e.preventDefault(); show(index); modal.show(); });
+        });
+        viewer.querySelector('[data-viewer-prev]').addEventListener('click', function () { show(current - 1); });
+        viewer.querySelector('[data-viewer-next]').addEventListener('click', function () { show(current + 1); });
+        viewer.addEventListener('keydown', function (e) {
+            if (e.key === 'ArrowLeft') { show(current - 1); } else if (e.key === 'ArrowRight') { show(current + 1); }
+        });
+    }
 
     // Third-party pickers: search as you type, arrows and Enter to choose, Escape to close.
     document.querySelectorAll('.pm-picker').forEach(function (picker) {

@@ -537,9 +537,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("VehicleIn", "RepairerId");
-
                     b.HasIndex("RepairerId", "Status", "CreatedAt");
+
+                    b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
 
                     b.ToTable("Jobs");
                 });
@@ -603,6 +603,63 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                             Name = "Jobs",
                             LastValue = 0
                         });
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.JobPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Format")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ThumbnailName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("JobId", "UploadedAt");
+
+                    b.ToTable("JobPhotos");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Repairer", b =>
@@ -830,6 +887,15 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", null)
                         .WithMany("Log")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.JobPhoto", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

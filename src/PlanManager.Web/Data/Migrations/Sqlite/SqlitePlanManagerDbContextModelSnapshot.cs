@@ -520,9 +520,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.HasIndex("VehicleIn", "RepairerId");
-
                     b.HasIndex("RepairerId", "Status", "CreatedAt");
+
+                    b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
 
                     b.ToTable("Jobs");
                 });
@@ -584,6 +584,61 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                             Name = "Jobs",
                             LastValue = 0
                         });
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.JobPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThumbnailName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.HasIndex("JobId", "UploadedAt");
+
+                    b.ToTable("JobPhotos");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Repairer", b =>
@@ -807,6 +862,15 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", null)
                         .WithMany("Log")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.JobPhoto", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -7,11 +7,15 @@
 namespace PlanManager.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Connectors : Migration
+    public partial class ConnectorsAndWorkshop : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Jobs_VehicleIn_RepairerId",
+                table: "Jobs");
+
             migrationBuilder.CreateTable(
                 name: "Audit",
                 columns: table => new
@@ -71,6 +75,35 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_ConnectorSettings", x => x.Kind);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "JobPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    JobId = table.Column<int>(type: "int", nullable: false),
+                    StoredName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ThumbnailName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OriginalFileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Format = table.Column<int>(type: "int", nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: true),
+                    Height = table.Column<int>(type: "int", nullable: true),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    UploadedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JobPhotos_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "ConnectorSettings",
                 columns: new[] { "Kind", "Enabled", "InformexQueueing", "LastCheckAt", "LastCheckDetail", "LastCheckOk", "ProtectedSecret", "SiteCode", "UpdatedAt", "UpdatedBy" },
@@ -84,6 +117,11 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Jobs_VehicleIn_RepairerId_VehicleInSince",
+                table: "Jobs",
+                columns: new[] { "VehicleIn", "RepairerId", "VehicleInSince" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Audit_At",
                 table: "Audit",
                 column: "At");
@@ -92,6 +130,17 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                 name: "IX_Claims360Setups_CarrosserieId",
                 table: "Claims360Setups",
                 column: "CarrosserieId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobPhotos_JobId_UploadedAt",
+                table: "JobPhotos",
+                columns: new[] { "JobId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobPhotos_StoredName",
+                table: "JobPhotos",
+                column: "StoredName",
                 unique: true);
         }
 
@@ -106,6 +155,18 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ConnectorSettings");
+
+            migrationBuilder.DropTable(
+                name: "JobPhotos");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Jobs_VehicleIn_RepairerId_VehicleInSince",
+                table: "Jobs");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_VehicleIn_RepairerId",
+                table: "Jobs",
+                columns: new[] { "VehicleIn", "RepairerId" });
         }
     }
 }

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Web.Data;
+using PlanManager.Web.Infrastructure;
+
+namespace PlanManager.Web.Features.Workshop;
+
+/// <summary>
+/// The clock button for many cars at once (J3): each chosen job still marked in gets its off site
+/// date stamped, "vehicle in" cleared and a log line with the user, all in one save.
+/// </summary>
+public sealed class MarkVehiclesOffSite(PlanManagerDbContext db, JobLogWriter log, TimeProvider clock)
+{
+    /// <summary>More than the largest page; a request with more ids was not made by the page.</summary>
+    public const int MaxJobs = 500;
+
+    /// <summary>Returns how many cars were marked off site.</summary>
+    public async Task<int> HandleAsync(IReadOnlyCollection<int> jobIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        var ids = jobIds.Distinct().Take(MaxJobs).ToList();
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        // Jobs someone else already marked off site (or that are not inside) are left alone.
+        var jobs = await db.Jobs.Where(j => ids.Contains(j.Id) && j.VehicleIn).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var job in jobs)
+        {
+            job.MarkOffSite(now);
+            job.UpdatedAt = now;
+            // A job screen open elsewhere must not put the car back in unseen.
+            job.ConcurrencyStamp = Guid.NewGuid();
+            log.Add(job, JobLogMessages.OffSite);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return jobs.Count;
+    }
+}

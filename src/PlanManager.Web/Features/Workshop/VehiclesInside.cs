@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Infrastructure;
+
+namespace PlanManager.Web.Features.Workshop;
+
+/// <summary>What the Vehicles inside page was asked for (J3); from the query string so it can be bookmarked.</summary>
+public sealed class VehiclesInsideQuery
+{
+    public int? Repairer { get; set; }
+
+    /// <summary>Only the cars still marked in whose job is finished (the ones to mark off site).</summary>
+    public bool Finished { get; set; }
+
+    public int? Page { get; set; }
+    public int? Size { get; set; }
+}
+
+public sealed record VehicleInsideRow(
+    int Id,
+    int Number,
+    string Registration,
+    string? Make,
+    string? Model,
+    string? Customer,
+    string Repairer,
+    JobStatus Status,
+    DateTimeOffset? InsideSince,
+    DateOnly? EstimatedCompletionDate,
+    DateTimeOffset? OffSiteDate)
+{
+    /// <summary>Still marked in although the job is finished: <see cref="Job.IsStaleVehicleIn"/>.</summary>
+    public bool IsFinished => Job.IsFinishedForVehicleIn(Status, OffSiteDate);
+
+    public int DaysInside(DateOnly today) =>
+        InsideSince is { } since ? Math.Max(0, today.DayNumber - DateOnly.FromDateTime(DisplayTime.Local(since).DateTime).DayNumber) : 0;
+}
+
+public sealed record VehiclesInsideModel(
+    VehiclesInsideQuery Query,
+    Page<VehicleInsideRow> Rows,
+    int FinishedCount,
+    IReadOnlyList<RepairerOption> Repairers,
+    DateOnly Today);
+
+/// <summary>
+/// The cars marked "vehicle in" (what the workshop and time-registration screens load). Every
+/// query starts with VehicleIn = true on the (VehicleIn, RepairerId, VehicleInSince) index, so its
+/// cost follows the cars inside, not the size of the Jobs table.
+/// </summary>
+public sealed class VehiclesInside(PlanManagerDbContext db, TimeProvider clock)
+{
+    public async Task<VehiclesInsideModel> HandleAsync(VehiclesInsideQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var inside = Inside(query.Repairer);
+        var finishedCount = await inside.Where(Job.FinishedForVehicleIn()).CountAsync(cancellationToken);
+        var listed = query.Finished ? inside.Where(Job.FinishedForVehicleIn()) : inside;
+
+        var rows = await listed
+            .OrderBy(j => j.VehicleInSince).ThenBy(j => j.Number)
+            .Select(j => new VehicleInsideRow(
+                j.Id,
+                j.Number,
+                j.Registration,
+                j.Make,
+                j.Model,
+                j.Owner != null ? j.Owner.Name : null,
+                j.Repairer!.Name,
+                j.Status,
+                j.VehicleInSince,
+                j.EstimatedCompletionDate,
+                j.OffSiteDate))
+            .ToPageAsync(query.Page, query.Size, cancellationToken);
+
+        var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+        return new VehiclesInsideModel(query, rows, finishedCount, repairers, DisplayTime.Today(clock));
+    }
+
+    /// <summary>The cars inside, optionally of one repairer; public so a test can check the database's plan for it.</summary>
+    public IQueryable<Job> Inside(int? repairer)
+    {
+        // A parameter, not the bare column: SQLite seeks an index only on "VehicleIn = ?".
+        var vehicleIn = true;
+        var jobs = db.Jobs.AsNoTracking().Where(j => j.VehicleIn == vehicleIn);
+        return repairer is { } id ? jobs.Where(j => j.RepairerId == id) : jobs;
+    }
+}
