@@ -39,6 +39,6 @@ public sealed class ConnectorCallLogTests(PlanManagerFactory factory) : SignedIn
         Assert.Equal((LogPlatform.Caps, LogLevelKind.Error), (entry.Platform, entry.Level));
         var panel = (await Browser.GetPageAsync($"/jobs/{jobId}")).QuerySelector("[data-testid=job-log]")!.TextContent;
         Assert.Contains("PUT job: not sent: connector off", panel, StringComparison.Ordinal);
-        Assert.Contains("Caps", panel, StringComparison.Ordinal);
+        Assert.Contains("· CAPS", panel, StringComparison.Ordinal);
     }
 }
