@@ -23,10 +23,17 @@ try
 
     var app = builder.Build();
 
+    if (AdminCommands.IsCommand(args))
+    {
+        await app.InitializeDatabaseAsync(forceMigrate: true);
+        return await AdminCommands.RunAsync(app, args);
+    }
+
     await app.InitializeDatabaseAsync();
     app.UsePlanManagerPipeline();
     app.RegisterRecurringJobs();
     await app.RunAsync();
+    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {

@@ -53,6 +53,7 @@ public static class HangfireSetup
         }
 
         services.AddScoped<ConnectorHealthCheck>();
+        services.AddHealthChecks().AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
         return services;
     }
 

@@ -1,4 +1,6 @@
 using PlanManager.Web.Infrastructure.Connectors;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 
 namespace PlanManager.Web.Infrastructure;
@@ -9,6 +11,16 @@ public static class PipelineSetup
     {
         ArgumentNullException.ThrowIfNull(app);
         DisplayTime.Configure(app.Configuration["App:TimeZone"]);
+
+        // Behind the reverse proxy (docker-compose) the scheme and client address come from it.
+        // Off by default: a node reachable directly must not believe a forged header.
+        if (app.Configuration.GetValue<bool>("Proxy:TrustForwardedHeaders"))
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
 
         if (!app.Environment.IsDevelopment())
         {
@@ -25,7 +37,13 @@ public static class PipelineSetup
         app.UseAuthorization();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Liveness: the process answers. Readiness: the database and Hangfire answer too, with details.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous();
         app.MapControllers();
         app.MapBackgroundJobDashboard();
         app.MapSandboxWhenEnabled();

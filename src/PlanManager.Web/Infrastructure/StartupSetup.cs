@@ -22,9 +22,11 @@ public static class StartupSetup
     }
 
     /// <summary>Creates and migrates the database, the roles, and (when asked) the demo data, before the first request.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    public static async Task InitializeDatabaseAsync(this WebApplication app, bool forceMigrate = false)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Refuse a bad configuration (demo data or the sandbox in production) before touching the database.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         WebSetup.UseLocalizedValidationNames(app.Services.GetRequiredService<IStringLocalizerFactory>());
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -40,7 +42,7 @@ public static class StartupSetup
             await db.Database.CloseConnectionAsync();
         }
 
-        if (options.MigrateOnStart)
+        if (options.MigrateOnStart || forceMigrate)
         {
             await db.Database.MigrateAsync();
         }

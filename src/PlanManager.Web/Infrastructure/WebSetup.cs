@@ -75,7 +75,7 @@ public static class WebSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<JobLogWriter>();
         services.AddHttpContextAccessor();
-        services.AddHealthChecks().AddDbContextCheck<Data.PlanManagerDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<Data.PlanManagerDbContext>("database", tags: ["ready"]);
         return services;
     }
 

@@ -30,7 +30,7 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Jobs", DemoJobs.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_folder, "logs", "planmanager-.log"));
+        builder.UseSetting("LogOutput:File", Path.Combine(_folder, "logs", "planmanager-.log"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests that need the Hangfire server turn it on; the rest start faster without it.
         builder.UseSetting("BackgroundJobs:RunServer", RunBackgroundServer ? "true" : "false");
