@@ -47,7 +47,6 @@ public static class PipelineSetup
         app.MapControllers();
         app.MapBackgroundJobDashboard();
         app.MapSandboxWhenEnabled();
-        app.MapControllerRoute("default", "{controller=Jobs}/{action=Index}/{id?}");
         return app;
     }
 }
