@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -38,8 +39,20 @@ public static class IdentitySetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // Idle limit: a session unused for two hours ends; each request slides it on.
+            options.ExpireTimeSpan = SessionLimits.Idle;
             options.SlidingExpiration = true;
+            // Absolute limit: however busy, a sign-in lasts one working day (ASVS 3.3).
+            options.Events.OnValidatePrincipal = context =>
+            {
+                if (SessionLimits.IsPastAbsoluteLimit(context.Properties.IssuedUtc, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()))
+                {
+                    context.RejectPrincipal();
+                    return context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+
+                return SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
 
         // Every endpoint needs a signed-in Staff or Support user unless it says [AllowAnonymous].
@@ -51,4 +64,13 @@ public static class IdentitySetup
 
         return services;
     }
+}
+
+public static class SessionLimits
+{
+    public static readonly TimeSpan Idle = TimeSpan.FromHours(2);
+    public static readonly TimeSpan Absolute = TimeSpan.FromHours(12);
+
+    public static bool IsPastAbsoluteLimit(DateTimeOffset? issuedUtc, DateTimeOffset now) =>
+        issuedUtc is null || now - issuedUtc.Value > Absolute;
 }

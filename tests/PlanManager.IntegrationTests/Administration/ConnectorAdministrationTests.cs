@@ -55,6 +55,15 @@ public sealed class ConnectorAdministrationTests(PlanManagerFactory factory) : I
             Assert.DoesNotContain(secret, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // Nowhere in clear on disk either: the database file, its write-ahead log, the log files.
+        var folder = Path.GetDirectoryName(factory.DatabasePath)!;
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            Assert.DoesNotContain(secret, await reader.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+
         var audit = await factory.WithDbAsync(db => db.Audit.OrderByDescending(a => a.Id).FirstAsync());
         Assert.Equal(DemoDataSeeder.SupportEmail, audit.UserName);
         Assert.Contains("secret replaced", audit.Detail, StringComparison.Ordinal);
