@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Shared;
 using PlanManager.Web.Infrastructure.Validation;
 
 namespace PlanManager.Web.Features.Repairers;
@@ -41,31 +42,20 @@ public sealed class RepairerForm : Shared.IAddressForm
     public static RepairerForm From(Repairer repairer)
     {
         ArgumentNullException.ThrowIfNull(repairer);
-        return new()
+        return new RepairerForm
         {
             Id = repairer.Id,
             Name = repairer.Name,
-            Street = repairer.Street,
-            PostalCode = repairer.PostalCode,
-            City = repairer.City,
-            Country = repairer.Country,
-            Phone = repairer.Phone,
-            Email = repairer.Email,
             VatNumber = repairer.VatNumber,
             ExternalReference = repairer.ExternalReference,
-        };
+        }.WithAddressOf(repairer);
     }
 
     public void ApplyTo(Repairer repairer)
     {
         ArgumentNullException.ThrowIfNull(repairer);
         repairer.Name = Text.Clean(Name)!;
-        repairer.Street = Text.Clean(Street);
-        repairer.PostalCode = Text.Clean(PostalCode);
-        repairer.City = Text.Clean(City);
-        repairer.Country = Text.Clean(Country);
-        repairer.Phone = Text.Clean(Phone);
-        repairer.Email = Text.Clean(Email);
+        this.CopyAddressTo(repairer);
         repairer.VatNumber = Text.Clean(VatNumber)?.ToUpperInvariant();
         repairer.ExternalReference = Text.Clean(ExternalReference);
     }
@@ -76,12 +66,7 @@ public sealed class RepairerFormValidator : AbstractValidator<RepairerForm>
     public RepairerFormValidator(IStringLocalizer<SharedResource> texts)
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(PartyLimits.Name).NoControlCharacters(texts);
-        RuleFor(r => r.Street).MaximumLength(PartyLimits.Street).NoControlCharacters(texts);
-        RuleFor(r => r.PostalCode).MaximumLength(PartyLimits.PostalCode).NoControlCharacters(texts);
-        RuleFor(r => r.City).MaximumLength(PartyLimits.City).NoControlCharacters(texts);
-        RuleFor(r => r.Country).MaximumLength(PartyLimits.Country).NoControlCharacters(texts);
-        RuleFor(r => r.Phone).MaximumLength(PartyLimits.Phone).PhoneNumber(texts);
-        RuleFor(r => r.Email).MaximumLength(PartyLimits.Email).EmailAddress().When(r => !string.IsNullOrWhiteSpace(r.Email));
+        Include(new AddressFormValidator(texts));
         RuleFor(r => r.VatNumber).MaximumLength(PartyLimits.VatNumber).VatNumber(texts);
         RuleFor(r => r.ExternalReference).MaximumLength(PartyLimits.ExternalReference).NoControlCharacters(texts);
     }

@@ -1,4 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using PlanManager.Web.Infrastructure.Validation;
+using PlanManager.Web.Domain;
 
 namespace PlanManager.Web.Features.Shared;
 
@@ -22,4 +26,48 @@ public interface IAddressForm
 
     [Display(Name = "Party.Email")]
     string? Email { get; set; }
+}
+
+public static class AddressFormMapping
+{
+    /// <summary>Fills the form's address fields from a stored repairer or third party.</summary>
+    public static T WithAddressOf<T>(this T form, IHasAddress source)
+        where T : IAddressForm
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        form.Street = source.Street;
+        form.PostalCode = source.PostalCode;
+        form.City = source.City;
+        form.Country = source.Country;
+        form.Phone = source.Phone;
+        form.Email = source.Email;
+        return form;
+    }
+
+    /// <summary>Copies the typed address onto the entity, trimmed, blanks as null.</summary>
+    public static void CopyAddressTo(this IAddressForm form, IHasAddress target)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(target);
+        target.Street = Text.Clean(form.Street);
+        target.PostalCode = Text.Clean(form.PostalCode);
+        target.City = Text.Clean(form.City);
+        target.Country = Text.Clean(form.Country);
+        target.Phone = Text.Clean(form.Phone);
+        target.Email = Text.Clean(form.Email);
+    }
+}
+
+/// <summary>The rules of the shared address fields, included by each form's validator.</summary>
+public sealed class AddressFormValidator : AbstractValidator<IAddressForm>
+{
+    public AddressFormValidator(IStringLocalizer<SharedResource> texts)
+    {
+        RuleFor(a => a.Street).MaximumLength(PartyLimits.Street).NoControlCharacters(texts);
+        RuleFor(a => a.PostalCode).MaximumLength(PartyLimits.PostalCode).NoControlCharacters(texts);
+        RuleFor(a => a.City).MaximumLength(PartyLimits.City).NoControlCharacters(texts);
+        RuleFor(a => a.Country).MaximumLength(PartyLimits.Country).NoControlCharacters(texts);
+        RuleFor(a => a.Phone).MaximumLength(PartyLimits.Phone).PhoneNumber(texts);
+        RuleFor(a => a.Email).MaximumLength(PartyLimits.Email).EmailAddress().When(a => !string.IsNullOrWhiteSpace(a.Email));
+    }
 }

@@ -33,20 +33,14 @@ public sealed class ThirdPartyForm : IAddressForm
     public static ThirdPartyForm From(ThirdParty party)
     {
         ArgumentNullException.ThrowIfNull(party);
-        return new()
+        return new ThirdPartyForm
         {
             Id = party.Id,
             Kind = party.Kind,
             Name = party.Name,
-            Street = party.Street,
-            PostalCode = party.PostalCode,
-            City = party.City,
-            Country = party.Country,
-            Phone = party.Phone,
-            Email = party.Email,
             VatNumber = party.VatNumber,
             CapsCode = party.CapsCode,
-        };
+        }.WithAddressOf(party);
     }
 
     /// <param name="capsEnabled">While CAPS is off the field is hidden, and the stored code is kept as it is.</param>
@@ -55,12 +49,7 @@ public sealed class ThirdPartyForm : IAddressForm
         ArgumentNullException.ThrowIfNull(party);
         party.Kind = Kind;
         party.Name = Text.Clean(Name)!;
-        party.Street = Text.Clean(Street);
-        party.PostalCode = Text.Clean(PostalCode);
-        party.City = Text.Clean(City);
-        party.Country = Text.Clean(Country);
-        party.Phone = Text.Clean(Phone);
-        party.Email = Text.Clean(Email);
+        this.CopyAddressTo(party);
         party.VatNumber = Text.Clean(VatNumber)?.ToUpperInvariant();
         if (capsEnabled)
         {
@@ -77,12 +66,7 @@ public sealed class ThirdPartyFormValidator : AbstractValidator<ThirdPartyForm>
     {
         RuleFor(t => t.Kind).IsInEnum();
         RuleFor(t => t.Name).NotEmpty().MaximumLength(PartyLimits.Name).NoControlCharacters(texts);
-        RuleFor(t => t.Street).MaximumLength(PartyLimits.Street).NoControlCharacters(texts);
-        RuleFor(t => t.PostalCode).MaximumLength(PartyLimits.PostalCode).NoControlCharacters(texts);
-        RuleFor(t => t.City).MaximumLength(PartyLimits.City).NoControlCharacters(texts);
-        RuleFor(t => t.Country).MaximumLength(PartyLimits.Country).NoControlCharacters(texts);
-        RuleFor(t => t.Phone).MaximumLength(PartyLimits.Phone).PhoneNumber(texts);
-        RuleFor(t => t.Email).MaximumLength(PartyLimits.Email).EmailAddress().When(t => !string.IsNullOrWhiteSpace(t.Email));
+        Include(new AddressFormValidator(texts));
         RuleFor(t => t.VatNumber).MaximumLength(PartyLimits.VatNumber).VatNumber(texts);
         RuleFor(t => t.CapsCode).MaximumLength(PartyLimits.CapsCode)
             .Matches("^[A-Za-z0-9_-]*$").WithMessage(_ => texts["ThirdParty.Validation.CapsCode"]);
