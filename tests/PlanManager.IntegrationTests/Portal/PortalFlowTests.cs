@@ -215,6 +215,7 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
         });
         var step2 = await PageOf(lookup);
         var ticket = step2.QuerySelector("#portal-upload-form input[name=ticket]")!.GetAttribute("value")!;
+        Assert.Equal($"/portal/{id}/photos/upload", step2.QuerySelector("#portal-upload-form")!.GetAttribute("action"));
         using var upload = await UploadAsync(id, step2, ticket, TestPhotos.Jpeg(), TestPhotos.Png());
 
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
