@@ -124,4 +124,61 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(page.GetByTestId("portal-done")).ToContainTextAsync(number);
         Assert.Equal(2, await host.Factory.WithDbAsync(db => db.Appointments.CountAsync(a => a.JobId == job.Id)));
     }
+
+    [BrowserFact]
+    public async Task Staff_see_the_weeks_appointments_confirm_one_and_see_the_portal_photo_notice_on_the_job()
+    {
+        var (repairerId, jobId, day) = await host.Factory.WithDbAsync(async db =>
+        {
+            var repairer = await db.Repairers.Where(r => r.Name == "Garage Dubois Carrosserie").Select(r => r.Id).SingleAsync();
+            var today = PlanManager.Web.Infrastructure.DisplayTime.Today(TimeProvider.System);
+            var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 + 7);
+            var now = DateTimeOffset.UtcNow;
+            Job? first = null;
+            var customers = new[] { ("Emma Claes", "1-TVB-392", 0, 9), ("Arthur Maes", "1-PZN-245", 0, 11), ("Noor De Smet", "2-HGM-771", 2, 14), ("Lucas Peeters", "2-ALP-118", 3, 8) };
+            var number = 500;
+            foreach (var (name, plate, offset, hour) in customers)
+            {
+                var job = new Job { Number = ++number, RepairerId = repairer, Registration = plate, Source = JobSource.Portal, CreatedAt = now, UpdatedAt = now, PortalPhotosAddedAt = now };
+                job.RefreshSearchKeys();
+                var local = monday.AddDays(offset).ToDateTime(new TimeOnly(hour, 0));
+                var start = new DateTimeOffset(local, PlanManager.Web.Infrastructure.DisplayTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+                db.Appointments.Add(new Appointment { RepairerId = repairer, Job = job, Kind = offset == 0 ? AppointmentKind.Estimate : AppointmentKind.Repair, Start = start, Place = 1, CustomerName = name, Phone = "+32 470 00 00 0" + number % 10, Message = offset == 0 ? "Scratch on the bonnet" : null, CreatedAt = now, UpdatedAt = now });
+                first ??= job;
+            }
+
+            await db.SaveChangesAsync();
+            return (repairer, first!.Id, monday);
+        });
+        await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail address").FillAsync(PlanManager.Web.Data.Demo.DemoDataSeeder.StaffEmail);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(PlanManager.Web.Data.Demo.DemoDataSeeder.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Job" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Job", Exact = true })).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Appointments" }).ClickAsync();
+        await page.GotoAsync($"/appointments?repairerId={repairerId}&date={day:yyyy-MM-dd}&view=week");
+        var rows = page.GetByTestId("appointment");
+        await Assertions.Expect(rows).ToHaveCountAsync(4);
+        await rows.Filter(new() { HasText = "Emma Claes" }).GetByRole(AriaRole.Button, new() { Name = "Confirm" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The appointment was confirmed.");
+        await Assertions.Expect(rows.Filter(new() { HasText = "Emma Claes" })).ToContainTextAsync("Confirmed");
+        await page.ScreenshotAsync(new() { Path = Shot("appointments-week-1280.png"), FullPage = true });
+        await page.SetViewportSizeAsync(800, 1000);
+        await page.ScreenshotAsync(new() { Path = Shot("appointments-week-800.png"), FullPage = true });
+        await AssertFitsAsync(page);
+
+        await page.GotoAsync($"/jobs/{jobId}");
+        await Assertions.Expect(page.GetByTestId("portal-photo-notice")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("job-portal-photo-notice-800.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark as seen" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("portal-photo-notice")).ToHaveCountAsync(0);
+    }
 }
