@@ -51,6 +51,9 @@ public class Job
 
     public JobSource Source { get; set; } = JobSource.Staff;
 
+    /// <summary>When the customer last added photos on the portal (P4), until staff mark them seen.</summary>
+    public DateTimeOffset? PortalPhotosAddedAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -23,6 +23,17 @@ public static class FeatureRegistration
         services.AddScoped<DeletePhoto>();
         services.AddScoped<VehiclesInside>();
         services.AddScoped<MarkVehiclesOffSite>();
+        services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section).ValidateOnStart();
+        services.AddSingleton<Portal.PortalLookupLimiter>();
+        services.AddScoped<Portal.PortalEnabledFilter>();
+        services.AddScoped<Portal.PortalPages>();
+        services.AddScoped<Portal.PortalLookup>();
+        services.AddScoped<Portal.PortalTicket>();
+        services.AddScoped<Portal.AppointmentSlots>();
+        services.AddScoped<Portal.BookAppointment>();
+        services.AddScoped<Portal.AddPortalPhotos>();
+        services.AddScoped<Appointments.AppointmentsPage>();
+        services.AddScoped<Appointments.ChangeAppointment>();
         return services;
     }
 }

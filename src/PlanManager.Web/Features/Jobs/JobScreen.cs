@@ -30,6 +30,9 @@ public sealed class JobScreenModel
     public IReadOnlyList<Photos.PhotoRow> Photos { get; init; } = [];
     public string? RepairerName { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>The customer added photos on the portal and staff have not marked them seen (P4).</summary>
+    public DateTimeOffset? PortalPhotosAddedAt { get; init; }
     public bool IsNew => Form.Id is null;
 }
 
@@ -57,12 +60,15 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
         JobLogPanel? log = null;
         IReadOnlyList<Photos.PhotoRow> photoRows = [];
         DateTimeOffset? createdAt = null;
+        DateTimeOffset? portalPhotos = null;
         if (form.Id is { } id)
         {
             var filter = logFilter ?? new JobLogFilter();
             log = new JobLogPanel(id, filter, await LogAsync(id, filter, cancellationToken));
             photoRows = await photos.ListAsync(id, cancellationToken);
-            createdAt = await db.Jobs.Where(j => j.Id == id).Select(j => (DateTimeOffset?)j.CreatedAt).SingleOrDefaultAsync(cancellationToken);
+            var times = await db.Jobs.Where(j => j.Id == id).Select(j => new { j.CreatedAt, j.PortalPhotosAddedAt }).SingleOrDefaultAsync(cancellationToken);
+            createdAt = times?.CreatedAt;
+            portalPhotos = times?.PortalPhotosAddedAt;
         }
 
         return new JobScreenModel
@@ -73,6 +79,7 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
             Log = log,
             Photos = photoRows,
             CreatedAt = createdAt,
+            PortalPhotosAddedAt = portalPhotos,
         };
     }
 

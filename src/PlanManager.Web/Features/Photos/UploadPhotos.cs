@@ -71,6 +71,10 @@ public sealed class UploadPhotos(
         return CommandResult.Saved(job.Id);
     }
 
+    /// <summary>The same checks as an upload, without storing anything (the portal checks photos before it books).</summary>
+    public async Task<ValidationResult> ValidateAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellationToken) =>
+        (await CheckAsync(files, cancellationToken)).Validation;
+
     public static LogPlatform PlatformOf(PhotoSource source) => source switch
     {
         PhotoSource.Portal => LogPlatform.Portal,

@@ -254,3 +254,16 @@
         }
     });
 })();
+
+// Portal (P2): contact details for a new customer, the job number for one who has a job.
+(function () {
+    var radios = document.querySelectorAll('[data-portal-toggle]');
+    if (radios.length === 0) { return; }
+    function apply() {
+        var existing = document.getElementById('existing-yes').checked;
+        document.querySelectorAll('[data-portal-existing]').forEach(function (el) { el.classList.toggle('d-none', !existing); });
+        document.querySelectorAll('[data-portal-new]').forEach(function (el) { el.classList.toggle('d-none', existing); });
+    }
+    radios.forEach(function (r) { r.addEventListener('change', apply); });
+    apply();
+})();

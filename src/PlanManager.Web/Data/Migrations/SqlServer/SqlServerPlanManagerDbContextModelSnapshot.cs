@@ -242,6 +242,96 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("RepairerId", "Start", "Place")
+                        .IsUnique();
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.AppointmentSchedule", b =>
+                {
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenDays")
+                        .HasColumnType("int");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("RepairerId");
+
+                    b.ToTable("AppointmentSchedules");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -468,6 +558,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.Property<int?>("OwnerId")
                         .HasColumnType("int");
+
+                    b.Property<long?>("PortalPhotosAddedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Registration")
                         .IsRequired()
@@ -836,6 +929,34 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.HasOne("PlanManager.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Appointment", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Job");
+
+                    b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.AppointmentSchedule", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", null)
+                        .WithOne()
+                        .HasForeignKey("PlanManager.Web.Domain.AppointmentSchedule", "RepairerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

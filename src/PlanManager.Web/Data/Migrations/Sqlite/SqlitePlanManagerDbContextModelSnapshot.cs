@@ -229,6 +229,94 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Appointment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.HasIndex("RepairerId", "Start", "Place")
+                        .IsUnique();
+
+                    b.ToTable("Appointments");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.AppointmentSchedule", b =>
+                {
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepairerId");
+
+                    b.ToTable("AppointmentSchedules");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -450,6 +538,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PortalPhotosAddedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Registration")
@@ -811,6 +902,34 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.HasOne("PlanManager.Web.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Appointment", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Job");
+
+                    b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.AppointmentSchedule", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", null)
+                        .WithOne()
+                        .HasForeignKey("PlanManager.Web.Domain.AppointmentSchedule", "RepairerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PlanManager.Web.Infrastructure;
+
+namespace PlanManager.Web.Features.Appointments;
+
+/// <summary>Staff side of the portal's bookings: day and week view, confirm, move, cancel, opening hours and capacity.</summary>
+[Route("appointments")]
+public sealed class AppointmentsController(IStringLocalizer<SharedResource> texts) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? repairerId, DateOnly? date, string? view, [FromServices] AppointmentsPage page, CancellationToken cancellationToken)
+    {
+        ViewData["Section"] = "Jobs";
+        return View(await page.BuildAsync(repairerId, date, view == "week", cancellationToken));
+    }
+
+    [HttpPost("{id:int}/confirm")]
+    public async Task<IActionResult> Confirm(int id, string? returnUrl, [FromServices] ChangeAppointment change, CancellationToken cancellationToken) =>
+        Done(await change.ConfirmAsync(id, cancellationToken), "Appointment.DoneConfirmed", returnUrl);
+
+    [HttpPost("{id:int}/cancel")]
+    public async Task<IActionResult> Cancel(int id, string? returnUrl, [FromServices] ChangeAppointment change, CancellationToken cancellationToken) =>
+        Done(await change.CancelAsync(id, cancellationToken), "Appointment.DoneCancelled", returnUrl);
+
+    [HttpPost("{id:int}/move")]
+    public async Task<IActionResult> Move(int id, long? slot, string? returnUrl, [FromServices] ChangeAppointment change, CancellationToken cancellationToken) =>
+        slot is { } key
+            ? Done(await change.MoveAsync(id, key, cancellationToken), "Appointment.DoneMoved", returnUrl)
+            : Done(CommandResult.Conflict, string.Empty, returnUrl);
+
+    [HttpPost("schedule/{repairerId:int}")]
+    public async Task<IActionResult> Schedule(int repairerId, ScheduleForm form, [FromServices] ChangeAppointment change, CancellationToken cancellationToken)
+    {
+        var result = await change.SaveScheduleAsync(repairerId, form, cancellationToken);
+        if (result.Outcome == CommandOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[result.Outcome == CommandOutcome.Saved ? "Success" : "Error"] =
+            texts[result.Outcome == CommandOutcome.Saved ? "Portal.Schedule.Saved" : "Portal.Schedule.Invalid"].Value;
+        return RedirectToAction(nameof(Index), new { repairerId });
+    }
+
+    private IActionResult Done(CommandResult result, string message, string? returnUrl)
+    {
+        if (result.Outcome == CommandOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[result.Outcome == CommandOutcome.Saved ? "Success" : "Error"] =
+            result.Outcome == CommandOutcome.Saved ? texts[message].Value : texts["Appointment.SlotTaken"].Value;
+        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Action(nameof(Index))!);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using PlanManager.IntegrationTests.Infrastructure;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.IntegrationTests.Portal;
+
+/// <summary>The app with lookup limits high enough that only the rate-limit tests meet them.</summary>
+public class PortalFactory : PlanManagerFactory
+{
+    protected virtual int LookupsPerClient => 1000;
+    protected virtual int LookupsPerPlate => 1000;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Portal:LookupsPerClient", LookupsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Portal:LookupsPerPlate", LookupsPerPlate.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+/// <summary>A customer on the portal: anonymous, with cookies (antiforgery) like a phone's browser.</summary>
+public abstract class PortalTestBase<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PlanManagerFactory
+{
+    private static int _nextNumber = 8000;
+
+    protected TFactory Factory { get; } = factory;
+    protected HtmlClient Customer { get; } = new(factory.CreateBrowserLikeClient());
+
+    protected Task<int> RepairerIdAsync(string name) =>
+        Factory.WithDbAsync(db => db.Repairers.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
+
+    protected async Task<Job> NewJobAsync(int repairerId, string plate, Action<Job>? arrange = null)
+    {
+        return await Factory.WithDbAsync(async db =>
+        {
+            var job = new JobBuilder().Number(Interlocked.Increment(ref _nextNumber)).Repairer(repairerId).Plate(plate).Build();
+            arrange?.Invoke(job);
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync();
+            return job;
+        });
+    }
+
+    protected Task SetCapacityAsync(int repairerId, int capacity) => Factory.WithDbAsync(async db =>
+    {
+        var schedule = await db.AppointmentSchedules.SingleOrDefaultAsync(s => s.RepairerId == repairerId);
+        if (schedule is null)
+        {
+            schedule = new AppointmentSchedule { RepairerId = repairerId };
+            db.AppointmentSchedules.Add(schedule);
+        }
+
+        schedule.Capacity = capacity;
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>The slots the booking form offers, as their form values.</summary>
+    protected static List<string> Slots(IHtmlDocument page) =>
+        page.QuerySelectorAll("select[name='Form.Slot'] option").Select(o => o.GetAttribute("value") ?? string.Empty).Where(v => v.Length > 0).ToList();
+
+    /// <summary>Posts the booking form as the browser does (multipart for the estimate, with its photos).</summary>
+    protected async Task<HttpResponseMessage> BookAsync(HtmlClient client, int repairerId, string kind, IDictionary<string, string> fields, params byte[][] photos)
+    {
+        var url = $"/portal/{repairerId}/{kind}";
+        var page = await client.GetPageAsync(url);
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "#portal-appointment-form")), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var index = 0;
+        foreach (var photo in photos)
+        {
+            var file = new ByteArrayContent(photo);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/jpeg");
+            form.Add(file, "files", $"damage-{++index}.jpg");
+        }
+
+        return await client.Http.PostAsync(url, form);
+    }
+
+    protected static async Task<IHtmlDocument> PageOf(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return HtmlClient.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    protected static string ErrorsOf(IHtmlDocument page) => page.QuerySelector("[data-testid=portal-errors]")?.TextContent.Trim() ?? string.Empty;
+}
