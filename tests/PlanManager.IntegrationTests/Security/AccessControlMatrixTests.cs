@@ -70,6 +70,25 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST administration/connectors/{kind}"] = Access.Support,
         ["POST administration/connectors/{kind}/test"] = Access.Support,
         ["* /administration/background-jobs/{**path}"] = Access.Support,
+        ["GET appointments"] = Access.Staff,
+        ["POST appointments/schedule/{repairerId:int}"] = Access.Staff,
+        ["POST appointments/{id:int}/cancel"] = Access.Staff,
+        ["POST appointments/{id:int}/confirm"] = Access.Staff,
+        ["POST appointments/{id:int}/move"] = Access.Staff,
+        ["POST jobs/{jobId:int}/portal-photos/seen"] = Access.Staff,
+        // The Self Service Portal is public (P1-P5); it answers 404 while support has it off.
+        ["GET portal"] = Access.Anonymous,
+        ["GET portal/{repairerId:int}"] = Access.Anonymous,
+        ["GET portal/{repairerId:int}/booked"] = Access.Anonymous,
+        ["GET portal/{repairerId:int}/estimate"] = Access.Anonymous,
+        ["GET portal/{repairerId:int}/photos"] = Access.Anonymous,
+        ["GET portal/{repairerId:int}/repair"] = Access.Anonymous,
+        ["GET portal/{repairerId:int}/status"] = Access.Anonymous,
+        ["POST portal/{repairerId:int}/estimate"] = Access.Anonymous,
+        ["POST portal/{repairerId:int}/photos"] = Access.Anonymous,
+        ["POST portal/{repairerId:int}/photos/upload"] = Access.Anonymous,
+        ["POST portal/{repairerId:int}/repair"] = Access.Anonymous,
+        ["POST portal/{repairerId:int}/status"] = Access.Anonymous,
     };
 
     private static List<(string Key, string Method, string Pattern)> Endpoints(IServiceProvider services) =>
@@ -174,6 +193,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
             "kind" when m.Value.Contains("regex", StringComparison.Ordinal) => "owners",
             "kind" => "Caps",
             "code" => "404",
+            "repairerId" => "1",
             _ => "1",
         });
         return "/" + url.TrimStart('/');
