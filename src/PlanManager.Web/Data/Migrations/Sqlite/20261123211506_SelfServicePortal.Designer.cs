@@ -11,7 +11,7 @@ using PlanManager.Web.Data;
 namespace PlanManager.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlanManagerDbContext))]
-    [Migration("20261123211013_SelfServicePortal")]
+    [Migration("20261123211506_SelfServicePortal")]
     partial class SelfServicePortal
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using PlanManager.Web.Data;
 namespace PlanManager.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPlanManagerDbContext))]
-    [Migration("20261123211023_SelfServicePortal")]
+    [Migration("20261123211509_SelfServicePortal")]
     partial class SelfServicePortal
     {
         /// <inheritdoc />
