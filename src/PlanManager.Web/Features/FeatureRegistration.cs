@@ -23,6 +23,12 @@ public static class FeatureRegistration
         services.AddScoped<DeletePhoto>();
         services.AddScoped<VehiclesInside>();
         services.AddScoped<MarkVehiclesOffSite>();
+        services.AddScoped<Claims360.SaveClaims360Setup>();
+        services.AddScoped<Claims360.Claims360Page>();
+        services.AddScoped<Claims360.DecideClaims360Item>();
+        services.AddScoped<Claims360.ImportClaims360>();
+        services.AddScoped<Claims360.Claims360OnJob>();
+        services.AddSingleton<Claims360.Claims360ImportLocks>();
         return services;
     }
 }
