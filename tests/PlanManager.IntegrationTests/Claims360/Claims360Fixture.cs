@@ -22,7 +22,7 @@ public sealed class Claims360Factory : PlanManagerFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Connectors:Claims360:BaseUrl", Platform.Url + "/c360");
         builder.UseSetting("Connectors:Claims360:AttemptTimeout", "00:00:02");
-        builder.UseSetting("Connectors:Claims360:MaxRetries", "0");
+        builder.UseSetting("Connectors:Claims360:MaxRetries", "1");
     }
 
     /// <summary>A repairer of its own with a set-up whose keys name its bodyshop, so every request shows whose keys it carried.</summary>
