@@ -105,12 +105,14 @@ public sealed class Claims360BrowserTests(SandboxBrowserHost host) : IClassFixtu
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await Assertions.Expect(dialog.GetByLabel("Carrosserie Id")).Not.ToBeEmptyAsync();
         await dialog.GetByLabel("Bodyshop API key").FillAsync("c360-bodyshop-sandbox-key");
+        await page.WaitForTimeoutAsync(400); // the dialog's fade-in, for the screenshot
         await page.ScreenshotAsync(new() { Path = Shot("claims360-setup-dialog-1280.png") });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         // One key alone is refused, and the dialog opens again with the message.
         dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Set up Claims360" });
         await Assertions.Expect(dialog.GetByText("Enter both API keys")).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(400);
         await page.ScreenshotAsync(new() { Path = Shot("claims360-setup-refused-1280.png") });
         await dialog.GetByLabel("Bodyshop API key").FillAsync("c360-bodyshop-sandbox-key");
         await dialog.GetByLabel("PlanManager API key").FillAsync("c360-planmanager-sandbox-key");

@@ -29,6 +29,7 @@ public static class FeatureRegistration
         services.AddScoped<Claims360.ImportClaims360>();
         services.AddScoped<Claims360.Claims360OnJob>();
         services.AddSingleton<Claims360.Claims360ImportLocks>();
+        services.AddScoped<Claims360.Claims360PhotoTransfers>();
         return services;
     }
 }

@@ -156,4 +156,51 @@ public sealed class Claims360ImportTests(Claims360Factory factory) : IClassFixtu
         var status = (await browser.GetPageAsync("/claims360")).QuerySelector("[data-testid=c360-imports]")!.TextContent;
         Assert.Contains("Unauthorized (HTTP 401)", status, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Photos_of_a_linked_dossier_are_imported_with_the_job_each_once_and_ticked_photos_are_sent_once()
+    {
+        await factory.SetQueueingAsync(false);
+        var repairer = await factory.AddBodyshopAsync("BE0100000007");
+        factory.GivenAssignments("BE0100000007", [Claims360Factory.Assignment("PH-1", "1GGG001", T0, dossierId: "D-PH")]);
+        var dossier = Claims360Factory.Path("BE0100000007", "/dossiers/D-PH");
+        factory.Platform.Given(WireMock.RequestBuilders.Request.Create().WithPath(dossier + "/photos").UsingGet())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""
+                {"photos":[{"photoId":"P1","fileName":"front.jpg","contentType":"image/jpeg","size":1,"takenAt":null},
+                           {"photoId":"P2","fileName":"rear.jpg","contentType":"image/jpeg","size":1,"takenAt":null}]}
+                """));
+        foreach (var id in new[] { "P1", "P2" })
+        {
+            factory.Platform.Given(WireMock.RequestBuilders.Request.Create().WithPath($"{dossier}/photos/{id}/content").UsingGet())
+                .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/jpeg").WithBody(TestPhotos.Jpeg(320, 240)));
+        }
+
+        factory.Platform.Given(WireMock.RequestBuilders.Request.Create().WithPath(dossier + "/photos").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("{\"photoId\":\"U1\"}"));
+
+        await ImportAsync(repairer);
+        // A changed assignment imports again: the photos it already has are not fetched twice.
+        factory.GivenAssignments("BE0100000007", [Claims360Factory.Assignment("PH-1", "1GGG001", T0.AddHours(1), dossierId: "D-PH")]);
+        await ImportAsync(repairer);
+
+        var jobId = (await ItemsAsync(repairer)).Single().JobId!.Value;
+        var photos = await factory.WithDbAsync(db => db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Id).ToListAsync());
+        Assert.Equal(["front.jpg", "rear.jpg"], photos.Select(p => p.OriginalFileName));
+        Assert.All(photos, p => Assert.Equal(PhotoSource.Claims360, p.Source));
+        Assert.Equal(1, factory.RequestsTo(dossier + "/photos/P1/content"));
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var transfers = scope.ServiceProvider.GetRequiredService<Claims360PhotoTransfers>();
+            Assert.Equal(1, (await transfers.SendAsync(jobId, [photos[0].Id], CancellationToken.None)).Moved);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var transfers = scope.ServiceProvider.GetRequiredService<Claims360PhotoTransfers>();
+            Assert.Equal(0, (await transfers.SendAsync(jobId, [photos[0].Id], CancellationToken.None)).Moved);
+        }
+
+        Assert.Equal(1, factory.Platform.LogEntries.Count(e => e.RequestMessage.AbsolutePath == dossier + "/photos" && e.RequestMessage.Method == "POST"));
+    }
 }

@@ -97,6 +97,23 @@ public sealed class Claims360Controller(Claims360Page screen, IStringLocalizer<S
     public async Task<IActionResult> Synchronise(int id, [FromServices] Claims360OnJob onJob, CancellationToken cancellationToken) =>
         Report(id, await onJob.SynchroniseAsync(id, cancellationToken));
 
+    [HttpPost("/jobs/{id:int}/claims360/photos")]
+    public async Task<IActionResult> SendPhotos(int id, [FromForm] int[] photoIds, [FromServices] Claims360PhotoTransfers photos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(photoIds);
+        var result = await photos.SendAsync(id, photoIds, cancellationToken);
+        if (result.Failed > 0)
+        {
+            TempData["Error"] = texts["Claims360.PhotosFailed", result.Moved, result.Failed].Value;
+        }
+        else
+        {
+            TempData["Success"] = texts["Claims360.PhotosSent", result.Moved].Value;
+        }
+
+        return Redirect(Url.Action("Edit", "Jobs", new { id })! + "#claims360");
+    }
+
     private IActionResult Report(int jobId, Claims360JobResult result)
     {
         if (result.Outcome == Claims360JobOutcome.NotFound)

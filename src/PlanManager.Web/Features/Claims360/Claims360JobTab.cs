@@ -8,6 +8,8 @@ namespace PlanManager.Web.Features.Claims360;
 
 public sealed record Claims360EstimateSummary(int Version, string EstimateNumber, string? Currency, decimal TotalExclVat, decimal VatAmount, decimal TotalInclVat, DateTimeOffset LoadedAt);
 
+public sealed record Claims360PhotoChoice(int Id, string FileName, bool Sent);
+
 public sealed record Claims360LineView(Claims360EstimateLine Line, bool Changed);
 
 public sealed class Claims360JobTabModel
@@ -19,6 +21,7 @@ public sealed class Claims360JobTabModel
     public required IReadOnlyList<Claims360EstimateSummary> Versions { get; init; }
     public Claims360EstimateVersion? Shown { get; init; }
     public IReadOnlyList<Claims360LineView> Lines { get; init; } = [];
+    public IReadOnlyList<Claims360PhotoChoice> Photos { get; init; } = [];
 
     /// <summary>The older version the shown one is compared with, if the user asked.</summary>
     public int? ComparedWith { get; init; }
@@ -28,7 +31,7 @@ public sealed class Claims360JobTabModel
 /// C4: the job's Claims360 tab (replaces the Winformex tab while Claims360 is on). Every estimate
 /// version is kept; the newest is shown, and "compare" highlights lines that differ from an older one.
 /// </summary>
-public sealed class Claims360JobTab(PlanManagerDbContext db, ConnectorSettings settings) : ViewComponent
+public sealed class Claims360JobTab(PlanManagerDbContext db, ConnectorSettings settings, Claims360PhotoTransfers transfers) : ViewComponent
 {
     public const string CompareParameter = "c360compare";
 
@@ -59,6 +62,14 @@ public sealed class Claims360JobTab(PlanManagerDbContext db, ConnectorSettings s
             lines = Compare(shown!, other);
         }
 
+        var photos = new List<Claims360PhotoChoice>();
+        if (link is not null)
+        {
+            var sent = await transfers.SentAsync(jobId, cancellationToken);
+            photos = (await db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Id).Select(p => new { p.Id, p.OriginalFileName }).ToListAsync(cancellationToken))
+                .Select(p => new Claims360PhotoChoice(p.Id, p.OriginalFileName, sent.Contains(p.Id))).ToList();
+        }
+
         return View("~/Features/Claims360/Views/_JobTab.cshtml", new Claims360JobTabModel
         {
             JobId = jobId,
@@ -69,6 +80,7 @@ public sealed class Claims360JobTab(PlanManagerDbContext db, ConnectorSettings s
             Shown = shown,
             Lines = lines,
             ComparedWith = compared,
+            Photos = photos,
         });
     }
 

@@ -92,9 +92,22 @@ public sealed class Claims360Page(PlanManagerDbContext db)
 }
 
 /// <summary>Accept (becomes a job) or refuse a waiting assignment; a second press changes nothing.</summary>
-public sealed class DecideClaims360Item(PlanManagerDbContext db, JobLogWriter log, TimeProvider clock)
+public sealed class DecideClaims360Item(PlanManagerDbContext db, JobLogWriter log, TimeProvider clock, Claims360PhotoTransfers photos)
 {
     public async Task<CommandResult> AcceptAsync(int itemId, CancellationToken cancellationToken)
+    {
+        var result = await CreateJobAsync(itemId, cancellationToken);
+        if (result.Outcome == CommandOutcome.Saved && result.Id is { } jobId)
+        {
+            // The dossier's photos come with the job (a job that already had them gets none twice).
+            db.ChangeTracker.Clear();
+            await photos.ImportAsync(jobId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<CommandResult> CreateJobAsync(int itemId, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>

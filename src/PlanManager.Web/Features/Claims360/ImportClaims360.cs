@@ -59,6 +59,7 @@ public sealed class ImportClaims360(
     IClaims360Api api,
     ConnectorGateway gateway,
     Claims360ImportLocks locks,
+    Claims360PhotoTransfers photos,
     JobLogWriter log,
     TimeProvider clock)
 {
@@ -128,6 +129,7 @@ public sealed class ImportClaims360(
             }
         }
 
+        await ImportPhotosAsync(repairerId, since, cancellationToken);
         await RecordAsync(repairerId, s =>
         {
             s.LastImportAt = clock.GetUtcNow();
@@ -206,6 +208,20 @@ public sealed class ImportClaims360(
         }
 
         return true;
+    }
+
+    /// <summary>Photos of the dossiers linked to jobs whose assignment came in this run (each photo once).</summary>
+    private async Task ImportPhotosAsync(int repairerId, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var jobs = await db.Claims360Items.AsNoTracking()
+            .Where(i => i.RepairerId == repairerId && i.JobId != null && (since == null || i.PlatformUpdatedAt > since))
+            .Where(i => db.Claims360JobLinks.Any(l => l.JobId == i.JobId))
+            .Select(i => i.JobId!.Value).ToListAsync(cancellationToken);
+        foreach (var jobId in jobs.Distinct())
+        {
+            await photos.ImportAsync(jobId, cancellationToken);
+        }
     }
 
     private async Task RecordAsync(int repairerId, Action<Claims360Setup> change, CancellationToken cancellationToken)
