@@ -21,7 +21,7 @@ public sealed class Claims360Factory : PlanManagerFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Connectors:Claims360:BaseUrl", Platform.Url + "/c360");
-        builder.UseSetting("Connectors:Claims360:AttemptTimeout", "00:00:02");
+        builder.UseSetting("Connectors:Claims360:AttemptTimeout", "00:00:15");
         builder.UseSetting("Connectors:Claims360:MaxRetries", "1");
     }
 
