@@ -22,6 +22,10 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<AppointmentSchedule> AppointmentSchedules => Set<AppointmentSchedule>();
+    public DbSet<Claims360Item> Claims360Items => Set<Claims360Item>();
+    public DbSet<Claims360JobLink> Claims360JobLinks => Set<Claims360JobLink>();
+    public DbSet<Claims360EstimateVersion> Claims360Estimates => Set<Claims360EstimateVersion>();
+    public DbSet<Claims360PhotoTransfer> Claims360PhotoTransfers => Set<Claims360PhotoTransfer>();
 
     /// <summary>The Data Protection key ring lives with the data it protects (cookies, connector secrets), so every node and every backup has it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -52,6 +52,16 @@ public class Claims360Setup
     public string ProtectedPlanManagerKey { get; set; } = string.Empty;
     public DateTimeOffset UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
+
+    /// <summary>When the last import for this repairer succeeded (C3).</summary>
+    public DateTimeOffset? LastImportAt { get; set; }
+
+    /// <summary>The newest assignment updatedAt seen: the next import's updatedSince.</summary>
+    public DateTimeOffset? ImportedUpTo { get; set; }
+
+    /// <summary>The last import's failure, cleared by a good import.</summary>
+    public DateTimeOffset? LastImportErrorAt { get; set; }
+    public string? LastImportError { get; set; }
 }
 
 /// <summary>Who changed which setting when; never a secret value.</summary>

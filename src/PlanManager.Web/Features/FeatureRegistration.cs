@@ -34,6 +34,13 @@ public static class FeatureRegistration
         services.AddScoped<Portal.AddPortalPhotos>();
         services.AddScoped<Appointments.AppointmentsPage>();
         services.AddScoped<Appointments.ChangeAppointment>();
+        services.AddScoped<Claims360.SaveClaims360Setup>();
+        services.AddScoped<Claims360.Claims360Page>();
+        services.AddScoped<Claims360.DecideClaims360Item>();
+        services.AddScoped<Claims360.ImportClaims360>();
+        services.AddScoped<Claims360.Claims360OnJob>();
+        services.AddSingleton<Claims360.Claims360ImportLocks>();
+        services.AddScoped<Claims360.Claims360PhotoTransfers>();
         return services;
     }
 }

@@ -64,6 +64,9 @@ public static class HangfireSetup
         var options = app.Services.GetRequiredService<IOptions<BackgroundJobOptions>>().Value;
         var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<ConnectorHealthCheck>(ConnectorHealthCheck.JobId, check => check.RunAllAsync(CancellationToken.None), options.ConnectorHealthCron);
+        var claims360Cron = app.Configuration["Connectors:Claims360:ImportCron"];
+        recurring.AddOrUpdate<Features.Claims360.ImportClaims360>(Features.Claims360.ImportClaims360.JobId, import => import.RunAllAsync(CancellationToken.None),
+            string.IsNullOrWhiteSpace(claims360Cron) ? "*/15 * * * *" : claims360Cron);
     }
 
     /// <summary>The dashboard, for the Support role only.</summary>

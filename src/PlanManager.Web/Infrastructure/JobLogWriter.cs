@@ -55,4 +55,8 @@ public static class JobLogMessages
     public const string PhotoDeleted = "JobLog.PhotoDeleted";
     public const string PortalAppointment = "JobLog.PortalAppointment";
     public const string AppointmentChanged = "JobLog.AppointmentChanged";
+    public const string Claims360Imported = "JobLog.Claims360Imported";
+    public const string Claims360Updated = "JobLog.Claims360Updated";
+    public const string Claims360Exported = "JobLog.Claims360Exported";
+    public const string Claims360Estimate = "JobLog.Claims360Estimate";
 }

@@ -31,6 +31,7 @@ internal sealed class Claims360SetupConfiguration : IEntityTypeConfiguration<Cla
         builder.Property(s => s.ProtectedPlanManagerKey).HasMaxLength(2000).IsRequired();
         builder.Property(s => s.UpdatedBy).HasMaxLength(256);
         builder.HasIndex(s => s.CarrosserieId).IsUnique();
+        builder.Property(s => s.LastImportError).HasMaxLength(500);
     }
 }
 

@@ -77,7 +77,7 @@ public sealed class ConnectorsController(PlanManagerDbContext db, IStringLocaliz
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(AuditRows)
             .ToListAsync(cancellationToken);
         var claims360Setups = await db.Repairers.AsNoTracking().OrderBy(r => r.Name)
-            .Select(r => new Claims360SetupRow(r.Name, db.Claims360Setups.Where(c => c.RepairerId == r.Id).Select(c => c.CarrosserieId).FirstOrDefault()))
+            .Select(r => new Claims360SetupRow(r.Id, r.Name, db.Claims360Setups.Where(c => c.RepairerId == r.Id).Select(c => c.CarrosserieId).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return new ConnectorsPageModel(cards, audit, claims360Setups);
     }
@@ -86,6 +86,6 @@ public sealed class ConnectorsController(PlanManagerDbContext db, IStringLocaliz
 /// <summary>A connector as shown: the stored state (never the secret), and the form (with the user's input when it was refused).</summary>
 public sealed record ConnectorCard(ConnectorSetting Setting, ConnectorForm Form, bool ShowErrors);
 
-public sealed record Claims360SetupRow(string Repairer, string? CarrosserieId);
+public sealed record Claims360SetupRow(int RepairerId, string Repairer, string? CarrosserieId);
 
 public sealed record ConnectorsPageModel(IReadOnlyList<ConnectorCard> Cards, IReadOnlyList<AuditEntry> Audit, IReadOnlyList<Claims360SetupRow> Claims360Setups);

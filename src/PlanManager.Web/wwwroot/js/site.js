@@ -12,6 +12,11 @@
     document.querySelectorAll('[data-js-hide]').forEach(function (el) { el.classList.add('d-none'); });
     document.querySelectorAll('[data-js-only]').forEach(function (el) { el.classList.remove('d-none'); });
 
+    // A dialog the page asks to open at once (the Claims360 set-up of a repairer without one).
+    document.querySelectorAll('.modal[data-pm-show="true"]').forEach(function (dialog) {
+        if (window.bootstrap) { window.bootstrap.Modal.getOrCreateInstance(dialog).show(); }
+    });
+
     // Destructive actions ask first; a button may carry its own question (one row of a list form).
     document.querySelectorAll('form[data-confirm], form:has(button[data-confirm])').forEach(function (form) {
         form.addEventListener('submit', function (event) {

@@ -1,0 +1,288 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Connectors.Claims360;
+using PlanManager.Connectors.Common;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.Connectors;
+
+namespace PlanManager.Web.Features.Claims360;
+
+public enum Claims360ImportOutcome
+{
+    Imported,
+    NotConfigured,
+    Disabled,
+    Failed,
+}
+
+public sealed record Claims360ImportResult(Claims360ImportOutcome Outcome, int Changed = 0, string? Error = null);
+
+/// <summary>
+/// One import per repairer at a time in this process (a refresh waits for the recurring import and
+/// then finds nothing new). Across processes the unique (RepairerId, AssignmentNumber) index decides.
+/// </summary>
+public sealed class Claims360ImportLocks
+{
+    private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
+
+    public async Task<IDisposable> AcquireAsync(int repairerId, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(repairerId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
+
+/// <summary>
+/// C3: imports new and changed Claims360 assignments of each configured repairer (paged,
+/// updatedSince the newest one seen). Queueing on: they wait in the queue; off: they become jobs.
+/// Safe to run twice: an assignment is one row, and an unchanged one is skipped.
+/// </summary>
+public sealed class ImportClaims360(
+    PlanManagerDbContext db,
+    IClaims360Api api,
+    ConnectorGateway gateway,
+    Claims360ImportLocks locks,
+    Claims360PhotoTransfers photos,
+    JobLogWriter log,
+    TimeProvider clock)
+{
+    public const string JobId = "claims360-import";
+    public const int PageSize = 50;
+    private const int MaxPages = 1000;
+
+    /// <summary>The recurring job: every configured repairer; one failing does not stop the others.</summary>
+    public async Task RunAllAsync(CancellationToken cancellationToken)
+    {
+        var repairers = await db.Claims360Setups.AsNoTracking().OrderBy(s => s.RepairerId).Select(s => s.RepairerId).ToListAsync(cancellationToken);
+        foreach (var repairerId in repairers)
+        {
+            await ImportAsync(repairerId, cancellationToken);
+        }
+    }
+
+    public async Task<Claims360ImportResult> ImportAsync(int repairerId, CancellationToken cancellationToken)
+    {
+        using var held = await locks.AcquireAsync(repairerId, cancellationToken);
+        db.ChangeTracker.Clear();
+        var setting = await db.ConnectorSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Kind == ConnectorKind.Claims360, cancellationToken);
+        if (setting is not { Enabled: true })
+        {
+            return new Claims360ImportResult(Claims360ImportOutcome.Disabled);
+        }
+
+        var setup = await db.Claims360Setups.AsNoTracking().SingleOrDefaultAsync(s => s.RepairerId == repairerId, cancellationToken);
+        if (setup is null)
+        {
+            return new Claims360ImportResult(Claims360ImportOutcome.NotConfigured);
+        }
+
+        var since = setup.ImportedUpTo;
+        var newest = since;
+        var changed = 0;
+        for (var page = 1; page <= MaxPages; page++)
+        {
+            var number = page;
+            var result = await gateway.CallAsync(ConnectorPlatform.Claims360, "import assignments", null,
+                ct => api.GetAssignmentsAsync(setup.CarrosserieId, since, number, PageSize, ct), cancellationToken);
+            if (!result.Succeeded || result.Value is null)
+            {
+                var error = result.StatusCode is { } status
+                    ? string.Create(CultureInfo.InvariantCulture, $"{result.Outcome} (HTTP {status})")
+                    : result.Outcome.ToString();
+                await RecordAsync(repairerId, s =>
+                {
+                    s.LastImportErrorAt = clock.GetUtcNow();
+                    s.LastImportError = error;
+                }, cancellationToken);
+                return new Claims360ImportResult(Claims360ImportOutcome.Failed, changed, error);
+            }
+
+            changed += await SavePageAsync(repairerId, setup.CarrosserieId, setting.InformexQueueing, result.Value.Assignments, cancellationToken);
+            foreach (var assignment in result.Value.Assignments)
+            {
+                if (newest is null || assignment.UpdatedAt > newest)
+                {
+                    newest = assignment.UpdatedAt;
+                }
+            }
+
+            if (!result.Value.HasMore || result.Value.Assignments.Count == 0)
+            {
+                break;
+            }
+        }
+
+        await ImportPhotosAsync(repairerId, since, cancellationToken);
+        await RecordAsync(repairerId, s =>
+        {
+            s.LastImportAt = clock.GetUtcNow();
+            s.ImportedUpTo = newest;
+            s.LastImportError = null;
+            s.LastImportErrorAt = null;
+        }, cancellationToken);
+        return new Claims360ImportResult(Claims360ImportOutcome.Imported, changed);
+    }
+
+    /// <summary>One page in one transaction (job numbers are taken inside it); a clash with another importer is retried once.</summary>
+    private async Task<int> SavePageAsync(int repairerId, string carrosserieId, bool queueing, IReadOnlyList<Claims360Assignment> assignments, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var strategy = db.Database.CreateExecutionStrategy();
+                return await strategy.ExecuteAsync(async ct =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    var changed = 0;
+                    foreach (var assignment in assignments)
+                    {
+                        if (await UpsertAsync(repairerId, carrosserieId, queueing, assignment, ct))
+                        {
+                            changed++;
+                        }
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                    return changed;
+                }, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt == 1)
+            {
+                // Another process inserted the same assignment first: the second pass updates its row.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<bool> UpsertAsync(int repairerId, string carrosserieId, bool queueing, Claims360Assignment assignment, CancellationToken cancellationToken)
+    {
+        var number = assignment.AssignmentNumber.Trim();
+        var item = db.Claims360Items.Local.FirstOrDefault(i => i.RepairerId == repairerId && i.AssignmentNumber == number)
+            ?? await db.Claims360Items.SingleOrDefaultAsync(i => i.RepairerId == repairerId && i.AssignmentNumber == number, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (item is null)
+        {
+            item = new Claims360Item { RepairerId = repairerId, ImportedAt = now };
+            Claims360Mapping.Apply(item, assignment);
+            db.Claims360Items.Add(item);
+            if (!queueing)
+            {
+                await Claims360Jobs.CreateJobAsync(db, log, item, carrosserieId, now, cancellationToken);
+            }
+
+            return true;
+        }
+
+        if (!Claims360Mapping.Apply(item, assignment))
+        {
+            return false;
+        }
+
+        if (item.JobId is { } jobId && await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken) is { } job)
+        {
+            Claims360Mapping.ApplyTo(job, item);
+            job.UpdatedAt = now;
+            job.ConcurrencyStamp = Guid.NewGuid();
+            log.Add(job, JobLogMessages.Claims360Updated, item.AssignmentNumber, LogPlatform.Claims360);
+            await Claims360Jobs.LinkDossierAsync(db, job.Id, carrosserieId, item.DossierId, now, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Photos of the dossiers linked to jobs whose assignment came in this run (each photo once).</summary>
+    private async Task ImportPhotosAsync(int repairerId, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var jobs = await db.Claims360Items.AsNoTracking()
+            .Where(i => i.RepairerId == repairerId && i.JobId != null && (since == null || i.PlatformUpdatedAt > since))
+            .Where(i => db.Claims360JobLinks.Any(l => l.JobId == i.JobId))
+            .Select(i => i.JobId!.Value).ToListAsync(cancellationToken);
+        foreach (var jobId in jobs.Distinct())
+        {
+            await photos.ImportAsync(jobId, cancellationToken);
+        }
+    }
+
+    private async Task RecordAsync(int repairerId, Action<Claims360Setup> change, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var setup = await db.Claims360Setups.SingleOrDefaultAsync(s => s.RepairerId == repairerId, cancellationToken);
+        if (setup is not null)
+        {
+            change(setup);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>Turning a queue item into a job, shared by the import (queueing off) and "accept" on the queue page.</summary>
+public static class Claims360Jobs
+{
+    /// <summary>Call inside the transaction that saves the item: the job number is taken there.</summary>
+    public static async Task<Job> CreateJobAsync(PlanManagerDbContext db, JobLogWriter log, Claims360Item item, string carrosserieId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(item);
+        var job = Claims360Mapping.NewJob(item, now);
+        if (item.InsurerName is { Length: > 0 } insurerName)
+        {
+            var key = SearchKey.Normalize(insurerName);
+            job.InsurerId = await db.ThirdParties.Where(t => t.Kind == ThirdPartyKind.Insurer && t.NameKey == key)
+                .Select(t => (int?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (item.CustomerName is { Length: > 0 } customer)
+        {
+            var owner = new ThirdParty { Kind = ThirdPartyKind.Owner, Name = customer, CreatedAt = now, UpdatedAt = now };
+            owner.RefreshSearchKeys();
+            job.Owner = owner;
+        }
+
+        job.Number = await JobNumberAllocator.NextAsync(db, cancellationToken);
+        log.Add(job, JobLogMessages.Created, job.Number.ToString(CultureInfo.InvariantCulture));
+        log.Add(job, JobLogMessages.Claims360Imported, item.AssignmentNumber, LogPlatform.Claims360);
+        db.Jobs.Add(job);
+        item.Job = job;
+        item.Status = Claims360ItemStatus.Job;
+        if (item.DossierId is { Length: > 0 } dossierId)
+        {
+            db.Claims360JobLinks.Add(new Claims360JobLink { Job = job, CarrosserieId = carrosserieId, DossierId = dossierId, LinkedAt = now });
+        }
+
+        return job;
+    }
+
+    /// <summary>Links a job to the dossier an assignment names, when it has none yet.</summary>
+    public static async Task LinkDossierAsync(PlanManagerDbContext db, int jobId, string carrosserieId, string? dossierId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrEmpty(dossierId) || await db.Claims360JobLinks.AnyAsync(l => l.JobId == jobId, cancellationToken))
+        {
+            return;
+        }
+
+        db.Claims360JobLinks.Add(new Claims360JobLink { JobId = jobId, CarrosserieId = carrosserieId, DossierId = dossierId, LinkedAt = now });
+    }
+}
