@@ -76,6 +76,16 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST appointments/{id:int}/confirm"] = Access.Staff,
         ["POST appointments/{id:int}/move"] = Access.Staff,
         ["POST jobs/{jobId:int}/portal-photos/seen"] = Access.Staff,
+        ["GET claims360"] = Access.Staff,
+        ["POST claims360/setup"] = Access.Staff,
+        ["POST claims360/refresh"] = Access.Staff,
+        ["POST claims360/items/{id:int}/accept"] = Access.Staff,
+        ["POST claims360/items/{id:int}/refuse"] = Access.Staff,
+        ["POST jobs/{id:int}/claims360/export"] = Access.Staff,
+        ["POST jobs/{id:int}/claims360/photos"] = Access.Staff,
+        ["POST jobs/{id:int}/claims360/synchronise"] = Access.Staff,
+        ["GET administration/claims360/{repairer:int}"] = Access.Support,
+        ["POST administration/claims360/{repairer:int}"] = Access.Support,
         // The Self Service Portal is public (P1-P5); it answers 404 while support has it off.
         ["GET portal"] = Access.Anonymous,
         ["GET portal/{repairerId:int}"] = Access.Anonymous,
@@ -193,7 +203,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
             "kind" when m.Value.Contains("regex", StringComparison.Ordinal) => "owners",
             "kind" => "Caps",
             "code" => "404",
-            "repairerId" => "1",
+            "repairerId" or "repairer" => "1",
             _ => "1",
         });
         return "/" + url.TrimStart('/');
