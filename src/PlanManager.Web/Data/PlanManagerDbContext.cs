@@ -20,6 +20,8 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<ConnectorSetting> ConnectorSettings => Set<ConnectorSetting>();
     public DbSet<Claims360Setup> Claims360Setups => Set<Claims360Setup>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<QueueItem> QueueItems => Set<QueueItem>();
+    public DbSet<CapsSyncState> CapsSyncStates => Set<CapsSyncState>();
 
     /// <summary>The Data Protection key ring lives with the data it protects (cookies, connector secrets), so every node and every backup has it.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

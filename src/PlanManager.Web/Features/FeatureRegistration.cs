@@ -23,6 +23,13 @@ public static class FeatureRegistration
         services.AddScoped<DeletePhoto>();
         services.AddScoped<VehiclesInside>();
         services.AddScoped<MarkVehiclesOffSite>();
+        services.AddScoped<Caps.CapsSyncScheduler>();
+        services.AddScoped<Caps.CapsSyncRelay>();
+        services.AddScoped<Caps.CapsSyncStatus>();
+        services.AddScoped<JobQueue.ImportQueueOffers>();
+        services.AddScoped<JobQueue.QueueList>();
+        services.AddScoped<JobQueue.DecideQueueItem>();
+        services.AddOptions<Caps.CapsSyncOptions>().BindConfiguration(Caps.CapsSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

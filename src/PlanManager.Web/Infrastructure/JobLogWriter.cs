@@ -53,4 +53,6 @@ public static class JobLogMessages
     public const string ConnectorCall = "JobLog.ConnectorCall";
     public const string PhotoAdded = "JobLog.PhotoAdded";
     public const string PhotoDeleted = "JobLog.PhotoDeleted";
+    public const string CapsSyncPlanned = "JobLog.CapsSyncPlanned";
+    public const string QueueAccepted = "JobLog.QueueAccepted";
 }

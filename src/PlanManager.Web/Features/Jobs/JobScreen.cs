@@ -30,11 +30,12 @@ public sealed class JobScreenModel
     public IReadOnlyList<Photos.PhotoRow> Photos { get; init; } = [];
     public string? RepairerName { get; init; }
     public DateTimeOffset? CreatedAt { get; init; }
+    public Caps.CapsSyncView? CapsSync { get; init; }
     public bool IsNew => Form.Id is null;
 }
 
 /// <summary>Loads what the job screen shows around the form.</summary>
-public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
+public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos, Caps.CapsSyncStatus capsSync)
 {
     public const int LogPageSize = 25;
 
@@ -57,11 +58,13 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
         JobLogPanel? log = null;
         IReadOnlyList<Photos.PhotoRow> photoRows = [];
         DateTimeOffset? createdAt = null;
+        Caps.CapsSyncView? capsState = null;
         if (form.Id is { } id)
         {
             var filter = logFilter ?? new JobLogFilter();
             log = new JobLogPanel(id, filter, await LogAsync(id, filter, cancellationToken));
             photoRows = await photos.ListAsync(id, cancellationToken);
+            capsState = await capsSync.ForJobAsync(id, cancellationToken);
             createdAt = await db.Jobs.Where(j => j.Id == id).Select(j => (DateTimeOffset?)j.CreatedAt).SingleOrDefaultAsync(cancellationToken);
         }
 
@@ -73,6 +76,7 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
             Log = log,
             Photos = photoRows,
             CreatedAt = createdAt,
+            CapsSync = capsState,
         };
     }
 
