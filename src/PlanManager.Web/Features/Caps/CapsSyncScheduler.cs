@@ -65,7 +65,8 @@ public sealed class CapsSyncScheduler(
     public static void Relay(IBackgroundJobClient jobs, int jobId, DateTimeOffset dueAt)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        jobs.Schedule<CapsSyncRelay>(relay => relay.PushAsync(jobId, CancellationToken.None), dueAt);
+        // Hangfire keeps scheduled times in whole seconds: a second later, so the job never wakes before the push is due.
+        jobs.Schedule<CapsSyncRelay>(relay => relay.PushAsync(jobId, CancellationToken.None), dueAt + TimeSpan.FromSeconds(1));
     }
 
     /// <summary>CAPS is on and has its site code and API key.</summary>
