@@ -126,7 +126,10 @@ public sealed class WorkshopAndPhotoTests(BrowserHost host) : IClassFixture<Brow
         var thumbnails = page.GetByTestId("photo").GetByRole(AriaRole.Img);
         await Assertions.Expect(thumbnails).ToHaveCountAsync(2);
         await Assertions.Expect(thumbnails.First).ToBeVisibleAsync();
-        Assert.True(await thumbnails.First.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : 0") is > 0, "the thumbnail did not load");
+
+        // Visible is not loaded: on a busy machine the thumbnail may still be on its way.
+        await page.WaitForFunctionAsync("img => img.complete", await thumbnails.First.ElementHandleAsync());
+        Assert.True(await thumbnails.First.EvaluateAsync<int>("img => img.naturalWidth") is > 0, "the thumbnail did not load");
         await Assertions.Expect(page.GetByTestId("job-log")).ToContainTextAsync("Photo added: rear-bumper.jpg");
         await page.ScreenshotAsync(new() { Path = Shot("job-with-photos-1280.png"), FullPage = true });
 
