@@ -41,6 +41,13 @@ public static class FeatureRegistration
         services.AddScoped<Claims360.Claims360OnJob>();
         services.AddSingleton<Claims360.Claims360ImportLocks>();
         services.AddScoped<Claims360.Claims360PhotoTransfers>();
+        services.AddScoped<Caps.CapsSyncScheduler>();
+        services.AddScoped<Caps.CapsSyncRelay>();
+        services.AddScoped<Caps.CapsSyncStatus>();
+        services.AddScoped<JobQueue.ImportQueueOffers>();
+        services.AddScoped<JobQueue.QueueList>();
+        services.AddScoped<JobQueue.DecideQueueItem>();
+        services.AddOptions<Caps.CapsSyncOptions>().BindConfiguration(Caps.CapsSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Caps;
 using PlanManager.Web.Infrastructure.Connectors;
 
 namespace PlanManager.Web.Infrastructure;
@@ -20,6 +21,9 @@ public sealed class BackgroundJobOptions
 
     /// <summary>Cron of the connector health check shown on the Administration page.</summary>
     public string ConnectorHealthCron { get; set; } = "*/15 * * * *";
+
+    /// <summary>How often the server looks for scheduled jobs whose time has come (Hangfire's default is 15 s).</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 public static class HangfireSetup
@@ -49,7 +53,11 @@ public static class HangfireSetup
         var options = configuration.GetSection(BackgroundJobOptions.Section).Get<BackgroundJobOptions>() ?? new BackgroundJobOptions();
         if (options.RunServer)
         {
-            services.AddHangfireServer((sp, server) => server.WorkerCount = Math.Max(1, options.WorkerCount));
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = Math.Max(1, options.WorkerCount);
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+            });
         }
 
         services.AddScoped<ConnectorHealthCheck>();
@@ -67,6 +75,11 @@ public static class HangfireSetup
         var claims360Cron = app.Configuration["Connectors:Claims360:ImportCron"];
         recurring.AddOrUpdate<Features.Claims360.ImportClaims360>(Features.Claims360.ImportClaims360.JobId, import => import.RunAllAsync(CancellationToken.None),
             string.IsNullOrWhiteSpace(claims360Cron) ? "*/15 * * * *" : claims360Cron);
+
+        // CAPS pushes owed before a restart (in-memory Hangfire forgets its schedule) are relayed at start-up and by the sweep.
+        var capsSync = app.Services.GetRequiredService<IOptions<CapsSyncOptions>>().Value;
+        recurring.AddOrUpdate<CapsSyncRelay>(CapsSyncRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), capsSync.SyncRelayCron);
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CapsSyncRelay>(relay => relay.RunDueAsync(CancellationToken.None));
     }
 
     /// <summary>The dashboard, for the Support role only.</summary>

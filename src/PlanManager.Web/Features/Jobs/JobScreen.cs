@@ -33,11 +33,14 @@ public sealed class JobScreenModel
 
     /// <summary>The customer added photos on the portal and staff have not marked them seen (P4).</summary>
     public DateTimeOffset? PortalPhotosAddedAt { get; init; }
+
+    /// <summary>Where the job stands with CAPS (C1): synced, pending, failed, or what it lacks.</summary>
+    public Caps.CapsSyncView? CapsSync { get; init; }
     public bool IsNew => Form.Id is null;
 }
 
 /// <summary>Loads what the job screen shows around the form.</summary>
-public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
+public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos, Caps.CapsSyncStatus capsSync)
 {
     public const int LogPageSize = 25;
 
@@ -61,6 +64,7 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
         IReadOnlyList<Photos.PhotoRow> photoRows = [];
         DateTimeOffset? createdAt = null;
         DateTimeOffset? portalPhotos = null;
+        Caps.CapsSyncView? capsState = null;
         if (form.Id is { } id)
         {
             var filter = logFilter ?? new JobLogFilter();
@@ -69,6 +73,7 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
             var times = await db.Jobs.Where(j => j.Id == id).Select(j => new { j.CreatedAt, j.PortalPhotosAddedAt }).SingleOrDefaultAsync(cancellationToken);
             createdAt = times?.CreatedAt;
             portalPhotos = times?.PortalPhotosAddedAt;
+            capsState = await capsSync.ForJobAsync(id, cancellationToken);
         }
 
         return new JobScreenModel
@@ -80,6 +85,7 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos)
             Photos = photoRows,
             CreatedAt = createdAt,
             PortalPhotosAddedAt = portalPhotos,
+            CapsSync = capsState,
         };
     }
 

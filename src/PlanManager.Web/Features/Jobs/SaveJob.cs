@@ -17,8 +17,12 @@ public sealed class SaveJob(
     IValidator<JobForm> validator,
     JobLogWriter log,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> texts)
+    IStringLocalizer<SharedResource> texts,
+    Caps.CapsSyncScheduler capsSync,
+    Hangfire.IBackgroundJobClient backgroundJobs)
 {
+    private DateTimeOffset? _capsPushDue;
+
     public async Task<CommandResult> HandleAsync(JobForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -33,11 +37,16 @@ public sealed class SaveJob(
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
+            _capsPushDue = null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var result = form.Id is null ? await CreateAsync(form, ct) : await UpdateAsync(form, ct);
             if (result.Outcome == CommandOutcome.Saved)
             {
                 await transaction.CommitAsync(ct);
+                if (_capsPushDue is { } due)
+                {
+                    Caps.CapsSyncScheduler.Relay(backgroundJobs, result.Id!.Value, due);
+                }
             }
 
             return result;
@@ -69,6 +78,7 @@ public sealed class SaveJob(
         }
 
         db.Jobs.Add(job);
+        _capsPushDue = await capsSync.NoteAsync(job, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Saved(job.Id);
     }
@@ -126,6 +136,7 @@ public sealed class SaveJob(
 
         job.UpdatedAt = now;
         job.ConcurrencyStamp = Guid.NewGuid();
+        _capsPushDue = await capsSync.NoteAsync(job, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

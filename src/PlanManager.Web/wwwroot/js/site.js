@@ -272,3 +272,31 @@
     radios.forEach(function (r) { r.addEventListener('change', apply); });
     apply();
 })();
+
+// Job Queue: the one deny / reject dialog takes the address and claim number of the row's button.
+// The reason is required: a blank one is refused here before it is sent (and again by the server).
+(function () {
+    var dialog = document.getElementById('deny-dialog');
+    if (!dialog) { return; }
+    var form = dialog.querySelector('form[data-deny-form]');
+    var reason = dialog.querySelector('textarea[name=Reason]');
+    dialog.addEventListener('show.bs.modal', function (event) {
+        var button = event.relatedTarget;
+        if (!button) { return; }
+        form.setAttribute('action', button.getAttribute('data-deny-url'));
+        dialog.querySelector('[data-deny-claim-label]').textContent = button.getAttribute('data-deny-claim');
+        reason.value = '';
+        reason.classList.remove('is-invalid');
+    });
+    dialog.addEventListener('shown.bs.modal', function () { reason.focus(); });
+    form.addEventListener('submit', function (event) {
+        if (reason.value.trim() === '') {
+            event.preventDefault();
+            reason.classList.add('is-invalid');
+            reason.focus();
+        }
+    });
+    reason.addEventListener('input', function () {
+        if (reason.value.trim() !== '') { reason.classList.remove('is-invalid'); }
+    });
+})();

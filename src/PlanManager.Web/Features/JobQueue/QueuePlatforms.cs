@@ -1,0 +1,30 @@
+using PlanManager.Connectors.Common;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Features.JobQueue;
+
+/// <summary>The platforms with a Job Queue page (Q1, Q2) and the address segment of each.</summary>
+public static class QueuePlatforms
+{
+    public static readonly IReadOnlyList<ConnectorKind> All = [ConnectorKind.Caps, ConnectorKind.AudatexUk];
+
+    public static ConnectorKind? FromSegment(string? segment) => segment switch
+    {
+        "caps" => ConnectorKind.Caps,
+        "audatex-uk" => ConnectorKind.AudatexUk,
+        _ => null,
+    };
+
+    public static string Segment(ConnectorKind kind) => kind switch
+    {
+        ConnectorKind.Caps => "caps",
+        ConnectorKind.AudatexUk => "audatex-uk",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static ConnectorPlatform Platform(ConnectorKind kind) => (ConnectorPlatform)(int)kind;
+
+    public static LogPlatform LogPlatform(ConnectorKind kind) => (LogPlatform)(int)kind;
+
+    public static JobSource Source(ConnectorKind kind) => kind == ConnectorKind.Caps ? JobSource.Caps : JobSource.AudatexUk;
+}

@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Web.Domain;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace PlanManager.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The app with WireMock.Net playing CAPS (under /caps) and AudatexUK (under /audatex), with
+/// short delays so the CAPS sync (C1) can be watched in a test.
+/// </summary>
+public class CapsWireMockFactory : PlanManagerFactory
+{
+    private readonly string? _databasePath;
+    private readonly bool _runServer;
+
+    /// <summary>For a restart: a second app on the same database file and the same CAPS.</summary>
+    public CapsWireMockFactory(string? databasePath, bool runServer, WireMockServer platforms)
+    {
+        _databasePath = databasePath;
+        _runServer = runServer;
+        Platforms = platforms;
+    }
+
+    public WireMockServer Platforms { get; }
+
+    public string Database => _databasePath ?? DatabasePath;
+
+    protected override bool RunBackgroundServer => _runServer;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (_databasePath is not null)
+        {
+            builder.UseSetting("Database:ConnectionString", $"Data Source={_databasePath}");
+        }
+
+        builder.UseSetting("Connectors:Caps:BaseUrl", Platforms.Url + "/caps");
+        builder.UseSetting("Connectors:AudatexUk:BaseUrl", Platforms.Url + "/audatex");
+        builder.UseSetting("Connectors:Caps:AttemptTimeout", "00:00:03");
+        builder.UseSetting("Connectors:Caps:MaxRetries", "1");
+        builder.UseSetting("Connectors:AudatexUk:MaxRetries", "1");
+        builder.UseSetting("Connectors:Caps:SyncDelay", "00:00:02");
+        builder.UseSetting("Connectors:Caps:SyncRetryDelay", "00:00:01");
+        builder.UseSetting("BackgroundJobs:SchedulePollingInterval", "00:00:01");
+    }
+
+    /// <summary>CAPS answers every job push with 200.</summary>
+    public void PushesSucceed() =>
+        Platforms.Given(Request.Create().WithPath(new WildcardMatcher("/caps/v1/jobs/*")).UsingPut())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"capsJobId\":\"C-1\",\"receivedAt\":\"2026-11-23T10:00:00Z\"}"));
+
+    public IReadOnlyList<WireMock.Logging.ILogEntry> PushesOf(int jobNumber) =>
+        Platforms.LogEntries.Where(e => e.RequestMessage.Method == "PUT" && e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{jobNumber}").ToList();
+
+    /// <summary>Waits until <paramref name="condition"/> holds (background work on a busy machine), or fails after <paramref name="seconds"/>.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition, string what, int seconds = 40)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"Waited {seconds} s for: {what}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>An insurer with a CAPS code, as the demo seed has it (Aviva, AVIVA01).</summary>
+    public Task<int> CapsInsurerIdAsync() =>
+        WithDbAsync(db => db.ThirdParties.Where(t => t.Kind == ThirdPartyKind.Insurer && t.CapsCode == "AVIVA01").Select(t => t.Id).FirstAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _databasePath is null)
+        {
+            Platforms.Stop();
+            Platforms.Dispose();
+        }
+    }
+}
+
+/// <summary>For the queue pages: no background server.</summary>
+public sealed class CapsQueueFactory() : CapsWireMockFactory(null, false, WireMockServer.Start());
+
+/// <summary>The same, with the Hangfire server running so pushes are relayed.</summary>
+public sealed class CapsSyncFactory() : CapsWireMockFactory(null, true, WireMockServer.Start());
