@@ -86,6 +86,10 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST jobs/{id:int}/claims360/synchronise"] = Access.Staff,
         ["GET administration/claims360/{repairer:int}"] = Access.Support,
         ["POST administration/claims360/{repairer:int}"] = Access.Support,
+        ["GET job-queue/{platform:regex(^(caps|audatex-uk)$)}"] = Access.Staff,
+        ["GET job-queue/{platform:regex(^(caps|audatex-uk)$)}/decided"] = Access.Staff,
+        ["POST job-queue/{platform:regex(^(caps|audatex-uk)$)}/{id:int}/accept"] = Access.Staff,
+        ["POST job-queue/{platform:regex(^(caps|audatex-uk)$)}/{id:int}/deny"] = Access.Staff,
         // The Self Service Portal is public (P1-P5); it answers 404 while support has it off.
         ["GET portal"] = Access.Anonymous,
         ["GET portal/{repairerId:int}"] = Access.Anonymous,
@@ -204,6 +208,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
             "kind" => "Caps",
             "code" => "404",
             "repairerId" or "repairer" => "1",
+            "platform" => "caps",
             _ => "1",
         });
         return "/" + url.TrimStart('/');
