@@ -58,7 +58,7 @@ public static class ConnectorRegistration
         resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
         resilience.TotalRequestTimeout.Timeout = (options.AttemptTimeout * (options.MaxRetries + 1)) + TimeSpan.FromSeconds(10 * options.MaxRetries);
         resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 3;
-        resilience.Retry.MaxRetryAttempts = Math.Max(options.MaxRetries, 0);
+        resilience.Retry.MaxRetryAttempts = Math.Max(options.MaxRetries, 1);
         resilience.Retry.UseJitter = true;
         resilience.Retry.BackoffType = DelayBackoffType.Exponential;
         resilience.Retry.Delay = TimeSpan.FromMilliseconds(500);

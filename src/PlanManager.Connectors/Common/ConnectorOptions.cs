@@ -14,8 +14,11 @@ public sealed class ConnectorOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Retries after the first attempt (5xx, 408, 429, timeouts). Hangfire retries multiply these: keep it small.</summary>
-    [Range(0, 5)]
+    /// <summary>
+    /// Retries after the first attempt (5xx, 408, 429, timeouts). Hangfire retries multiply these: keep it small.
+    /// At least 1: the standard resilience handler refuses 0 (to turn retries off, a handler without retry would be needed).
+    /// </summary>
+    [Range(1, 5)]
     public int MaxRetries { get; set; } = 2;
 
     public static string SectionFor(ConnectorPlatform platform) => $"{Section}:{platform}";
