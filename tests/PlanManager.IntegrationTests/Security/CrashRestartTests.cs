@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using PlanManager.IntegrationTests.Infrastructure;
+using PlanManager.Web.Data.Demo;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace PlanManager.IntegrationTests.Security;
+
+/// <summary>
+/// The app as a real process, killed with SIGKILL between an edit and its CAPS push, then
+/// started again on the same database file: the push owed is a row, so it arrives, once.
+/// </summary>
+public sealed class CrashRestartTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "planmanager-crash", Guid.NewGuid().ToString("N"));
+    private readonly WireMockServer _caps = WireMockServer.Start();
+    private readonly int _port = FreePort();
+
+    public CrashRestartTests()
+    {
+        Directory.CreateDirectory(_folder);
+        _caps.Given(Request.Create().WithPath(new WildcardMatcher("/caps/v1/jobs/*")).UsingPut())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"capsJobId\":\"C-1\"}"));
+    }
+
+    [Fact]
+    public async Task A_push_owed_when_the_process_is_killed_arrives_once_after_a_restart()
+    {
+        var first = Start();
+        int number;
+        try
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+            await WaitForHealthAsync(http);
+            var browser = new HtmlClient(http);
+            await browser.SignInAsync(DemoDataSeeder.StaffEmail);
+            var (repairer, aviva) = await LookupAsync();
+            using var created = await browser.SubmitAsync("/jobs/new", "#job-form", new Dictionary<string, string>
+            {
+                ["Form.RepairerId"] = repairer,
+                ["Form.Registration"] = "KL11 CRH",
+                ["Form.Make"] = "Ford",
+                ["Form.ClaimNumber"] = "CLM-CRASH-1",
+                ["Form.InsurerId"] = aviva,
+            }, "save");
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            number = await JobNumberAsync("KL11CRH");
+        }
+        finally
+        {
+            // SIGKILL: no shutdown, no flush, Hangfire's in-memory schedule is gone.
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        Assert.Empty(PushesOf(number));
+
+        var second = Start();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (PushesOf(number).Count == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+
+            Assert.Single(PushesOf(number));
+            // And it stays one: nothing sends it again.
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            Assert.Single(PushesOf(number));
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+    }
+
+    private List<WireMock.Logging.ILogEntry> PushesOf(int number) =>
+        _caps.LogEntries.Where(e => e.RequestMessage.Method == "PUT" && e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{number}").ToList();
+
+    private Process Start()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "PlanManager.Web", "bin", Configuration(), "net10.0");
+        var start = new ProcessStartInfo("dotnet", Path.Combine(web, "PlanManager.Web.dll"))
+        {
+            WorkingDirectory = web,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var env = start.Environment;
+        env["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        env["Urls"] = $"http://127.0.0.1:{_port}";
+        env["Database__ConnectionString"] = $"Data Source={Path.Combine(_folder, "planmanager.db")}";
+        env["Demo__Seed"] = "true";
+        env["Demo__Jobs"] = "0";
+        env["Sandbox__Enabled"] = "false";
+        env["LogOutput__File"] = Path.Combine(_folder, "logs", "app-.log");
+        env["Photos__Folder"] = Path.Combine(_folder, "photos");
+        env["Connectors__Caps__BaseUrl"] = _caps.Url + "/caps";
+        env["Connectors__Caps__SyncDelay"] = "00:00:05";
+        env["Connectors__Caps__MaxRetries"] = "1";
+        env["BackgroundJobs__RunServer"] = "true";
+        env["BackgroundJobs__SchedulePollingInterval"] = "00:00:01";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException("the app did not start within 60 seconds");
+    }
+
+    private async Task<(string Repairer, string Aviva)> LookupAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "planmanager.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT Id FROM Repairers ORDER BY Name LIMIT 1), (SELECT Id FROM ThirdParties WHERE CapsCode = 'AVIVA01')";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt32(0).ToString(CultureInfo.InvariantCulture), reader.GetInt32(1).ToString(CultureInfo.InvariantCulture));
+    }
+
+    private async Task<int> JobNumberAsync(string registrationKey)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "planmanager.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Number FROM Jobs WHERE RegistrationKey = $key";
+        command.Parameters.AddWithValue("$key", registrationKey);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PlanManager.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("PlanManager.sln not found");
+    }
+
+    public void Dispose()
+    {
+        _caps.Stop();
+        _caps.Dispose();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS.
+        }
+    }
+}
