@@ -82,6 +82,82 @@ public sealed class CrashRestartTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_claims360_import_killed_half_way_is_completed_by_the_next_run_without_duplicates()
+    {
+        const string bodyshop = "0456123789";
+        const int pages = 5;
+        var updated = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        for (var page = 1; page <= pages; page++)
+        {
+            var assignments = Enumerable.Range(((page - 1) * 50) + 1, 50)
+                .Select(i => Claims360.Claims360Factory.Assignment((7_700_000 + i).ToString(CultureInfo.InvariantCulture), $"1KIL{i:000}", updated.AddMinutes(i)))
+                .ToArray();
+            _caps.Given(Request.Create().WithPath($"/c360/v1/bodyshops/{bodyshop}/assignments").WithParam("page", page.ToString(CultureInfo.InvariantCulture)).UsingGet())
+                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithDelay(TimeSpan.FromMilliseconds(1500))
+                    .WithBody(System.Text.Json.JsonSerializer.Serialize(new { assignments, page, hasMore = page < pages })));
+        }
+
+        var first = Start();
+        try
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromMinutes(2) };
+            await WaitForHealthAsync(http);
+            var browser = new HtmlClient(http);
+            await browser.SignInAsync(DemoDataSeeder.StaffEmail);
+            var repairer = await ScalarAsync($"SELECT RepairerId FROM Claims360Setups WHERE CarrosserieId = '{bodyshop}'");
+            // The refresh runs the import inside the request: start it, and kill the process while it reads the pages.
+            _ = browser.SubmitAsync($"/claims360?repairer={repairer}", "form[action^='/claims360/refresh']", new Dictionary<string, string>());
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (PageRequests(bodyshop) < 3 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.True(PageRequests(bodyshop) >= 3, "the import never got going");
+        }
+        finally
+        {
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        var afterKill = await ScalarAsync("SELECT COUNT(*) FROM Claims360Items");
+        Assert.True(afterKill < pages * 50, $"the import finished before the kill ({afterKill} items)");
+
+        var second = Start();
+        try
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromMinutes(2) };
+            await WaitForHealthAsync(http);
+            var browser = new HtmlClient(http);
+            await browser.SignInAsync(DemoDataSeeder.StaffEmail);
+            var repairer = await ScalarAsync($"SELECT RepairerId FROM Claims360Setups WHERE CarrosserieId = '{bodyshop}'");
+            using var refreshed = await browser.SubmitAsync($"/claims360?repairer={repairer}", "form[action^='/claims360/refresh']", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, refreshed.StatusCode);
+
+            Assert.Equal(pages * 50, await ScalarAsync("SELECT COUNT(*) FROM Claims360Items"));
+            Assert.Equal(pages * 50, await ScalarAsync("SELECT COUNT(DISTINCT AssignmentNumber) FROM Claims360Items"));
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+    }
+
+    private int PageRequests(string bodyshop) =>
+        _caps.LogEntries.Count(e => e.RequestMessage.AbsolutePath == $"/c360/v1/bodyshops/{bodyshop}/assignments");
+
+    private async Task<int> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "planmanager.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
     private List<WireMock.Logging.ILogEntry> PushesOf(int number) =>
         _caps.LogEntries.Where(e => e.RequestMessage.Method == "PUT" && e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{number}").ToList();
 
@@ -105,6 +181,10 @@ public sealed class CrashRestartTests : IDisposable
         env["LogOutput__File"] = Path.Combine(_folder, "logs", "app-.log");
         env["Photos__Folder"] = Path.Combine(_folder, "photos");
         env["Connectors__Caps__BaseUrl"] = _caps.Url + "/caps";
+        env["Connectors__Claims360__BaseUrl"] = _caps.Url + "/c360";
+        env["Connectors__Claims360__MaxRetries"] = "1";
+        env["Connectors__Claims360__AttemptTimeout"] = "00:00:10";
+        env["Connectors__Claims360__ImportCron"] = "0 0 1 1 *";
         env["Connectors__Caps__SyncDelay"] = "00:00:05";
         env["Connectors__Caps__MaxRetries"] = "1";
         env["BackgroundJobs__RunServer"] = "true";
