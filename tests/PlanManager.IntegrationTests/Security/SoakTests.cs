@@ -144,7 +144,7 @@ public sealed class SoakTests(SoakFactory factory, ITestOutputHelper output) : I
             var round = 0;
             while (stop.Elapsed < until)
             {
-                var id = ids[(ids.Count - 1 - round++) % ids.Count];
+                var id = ids[ids.Count - 1 - (round++ % ids.Count)];
                 using var response = await browser.SubmitAsync($"/jobs/{id}", "#job-form", new Dictionary<string, string>
                 {
                     ["Form.InsurerId"] = aviva.ToString(CultureInfo.InvariantCulture),
