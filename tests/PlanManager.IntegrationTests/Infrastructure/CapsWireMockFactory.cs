@@ -58,7 +58,7 @@ public class CapsWireMockFactory : PlanManagerFactory
         Platforms.LogEntries.Where(e => e.RequestMessage.Method == "PUT" && e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{jobNumber}").ToList();
 
     /// <summary>Waits until <paramref name="condition"/> holds (background work on a busy machine), or fails after <paramref name="seconds"/>.</summary>
-    public static async Task WaitForAsync(Func<Task<bool>> condition, string what, int seconds = 40)
+    public static async Task WaitForAsync(Func<Task<bool>> condition, string what, int seconds = 120)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var until = DateTime.UtcNow.AddSeconds(seconds);

@@ -16,6 +16,7 @@ namespace PlanManager.IntegrationTests.Security;
 /// The app as a real process, killed with SIGKILL between an edit and its CAPS push, then
 /// started again on the same database file: the push owed is a row, so it arrives, once.
 /// </summary>
+[Collection(HeavyTests.Name)]
 public sealed class CrashRestartTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "planmanager-crash", Guid.NewGuid().ToString("N"));

@@ -54,6 +54,7 @@ public sealed class SoakFactory : PlanManagerFactory
 /// server error, no "database is locked", every save stored. CI runs it for 15 seconds;
 /// PLANMANAGER_SOAK_SECONDS=120 gives the two-minute run the figures come from.
 /// </summary>
+[Collection(HeavyTests.Name)]
 public sealed class SoakTests(SoakFactory factory, ITestOutputHelper output) : IClassFixture<SoakFactory>
 {
     private static int Seconds => int.TryParse(Environment.GetEnvironmentVariable("PLANMANAGER_SOAK_SECONDS"), out var s) && s > 0 ? s : 15;
