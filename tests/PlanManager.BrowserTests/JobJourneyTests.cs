@@ -25,7 +25,7 @@ public sealed class JobJourneyTests(BrowserHost host) : IClassFixture<BrowserHos
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jobs" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "New job" }).First.ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "New job" }).ClickAsync();
 
         await page.GetByLabel("Repairer", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Carrosserie Janssens" });
         await page.GetByLabel("Registration", new() { Exact = true }).FillAsync("2-brw-517");
@@ -41,7 +41,7 @@ public sealed class JobJourneyTests(BrowserHost host) : IClassFixture<BrowserHos
         Assert.Matches(@"^Job #\d+$", title?.Trim());
         await Assertions.Expect(page.GetByTestId("job-log")).ToContainTextAsync("created");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Jobs" }).First.ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Jobs", Exact = true }).ClickAsync();
         await page.GetByLabel("Search").FillAsync("2BRW517");
         await page.GetByLabel("Search").PressAsync("Enter");
 
