@@ -40,6 +40,7 @@ internal static class CapsJobs
 }
 
 /// <summary>C1 with WireMock.Net as CAPS and the Hangfire server running (SyncDelay 2 s in tests).</summary>
+[Collection(HeavyTests.Name)]
 public sealed class CapsSyncTests : IClassFixture<CapsSyncFactory>, IAsyncLifetime
 {
     private readonly CapsSyncFactory _factory;
