@@ -158,3 +158,11 @@ internal static class SandboxData
         }
     }
 }
+
+/// <summary>What the sandbox will offer, for the demo data to line up with it (a job whose plate has a transmission).</summary>
+public static class SandboxCatalog
+{
+    /// <summary>The plates of the Informex transmissions the sandbox sends to this mailbox (stable per mailbox).</summary>
+    public static IReadOnlyList<string> InformexPlates(string mailbox) =>
+        SandboxData.InformexTransmissions(mailbox, DateTimeOffset.UnixEpoch).Select(t => t.LicensePlate).ToList();
+}

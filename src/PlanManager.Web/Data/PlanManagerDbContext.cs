@@ -27,6 +27,8 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<Claims360EstimateVersion> Claims360Estimates => Set<Claims360EstimateVersion>();
     public DbSet<Claims360PhotoTransfer> Claims360PhotoTransfers => Set<Claims360PhotoTransfer>();
     public DbSet<QueueItem> QueueItems => Set<QueueItem>();
+    public DbSet<InformexTransmission> InformexTransmissions => Set<InformexTransmission>();
+    public DbSet<InformexJobFile> InformexJobFiles => Set<InformexJobFile>();
     public DbSet<CapsSyncState> CapsSyncStates => Set<CapsSyncState>();
 
     /// <summary>The Data Protection key ring lives with the data it protects (cookies, connector secrets), so every node and every backup has it.</summary>

@@ -50,11 +50,17 @@ public class Claims360JobLink
     public DateTimeOffset? LastSentAt { get; set; }
 }
 
-/// <summary>One version of a job's Claims360 estimate; every version is kept, (JobId, Version) unique.</summary>
+/// <summary>
+/// One version of a job's estimate from Claims360 or Informex (same shape on both platforms);
+/// every version is kept, (JobId, Platform, Version) unique.
+/// </summary>
 public class Claims360EstimateVersion
 {
     public int Id { get; set; }
     public int JobId { get; set; }
+
+    /// <summary>The platform the estimate was loaded from: Claims360 or Informex.</summary>
+    public LogPlatform Platform { get; set; } = LogPlatform.Claims360;
     public string EstimateNumber { get; set; } = string.Empty;
     public int Version { get; set; }
     public string? Currency { get; set; }
@@ -80,11 +86,14 @@ public class Claims360EstimateLine
     public decimal Amount { get; set; }
 }
 
-/// <summary>A photo that went to or came from Claims360 for a job; (JobId, Direction, Key) unique so each moves once.</summary>
+/// <summary>A photo that went to or came from Claims360 or Informex for a job; (JobId, Platform, Direction, Key) unique so each moves once.</summary>
 public class Claims360PhotoTransfer
 {
     public int Id { get; set; }
     public int JobId { get; set; }
+
+    /// <summary>Claims360 or Informex.</summary>
+    public LogPlatform Platform { get; set; } = LogPlatform.Claims360;
     public bool Outgoing { get; set; }
 
     /// <summary>Outgoing: the job photo id; incoming: the platform's photo id.</summary>

@@ -39,11 +39,14 @@ public static class FeatureRegistration
         services.AddScoped<Claims360.DecideClaims360Item>();
         services.AddScoped<Claims360.ImportClaims360>();
         services.AddScoped<Claims360.Claims360OnJob>();
-        services.AddSingleton<Claims360.Claims360ImportLocks>();
+        services.AddSingleton<Infrastructure.Connectors.ImportLocks>();
         services.AddScoped<Claims360.Claims360PhotoTransfers>();
         services.AddScoped<Caps.CapsSyncScheduler>();
         services.AddScoped<Caps.CapsSyncRelay>();
         services.AddScoped<Caps.CapsSyncStatus>();
+        services.AddScoped<Informex.ImportInformex>();
+        services.AddScoped<Informex.InformexOnJob>();
+        services.AddScoped<Informex.InformexPages>();
         services.AddScoped<JobQueue.ImportQueueOffers>();
         services.AddScoped<JobQueue.QueueList>();
         services.AddScoped<JobQueue.DecideQueueItem>();

@@ -76,6 +76,10 @@ public static class HangfireSetup
         recurring.AddOrUpdate<Features.Claims360.ImportClaims360>(Features.Claims360.ImportClaims360.JobId, import => import.RunAllAsync(CancellationToken.None),
             string.IsNullOrWhiteSpace(claims360Cron) ? "*/15 * * * *" : claims360Cron);
 
+        var informexCron = app.Configuration["Connectors:Informex:ImportCron"];
+        recurring.AddOrUpdate<Features.Informex.ImportInformex>(Features.Informex.ImportInformex.JobId, import => import.RunAllAsync(CancellationToken.None),
+            string.IsNullOrWhiteSpace(informexCron) ? "*/15 * * * *" : informexCron);
+
         // CAPS pushes owed before a restart (in-memory Hangfire forgets its schedule) are relayed at start-up and by the sweep.
         var capsSync = app.Services.GetRequiredService<IOptions<CapsSyncOptions>>().Value;
         recurring.AddOrUpdate<CapsSyncRelay>(CapsSyncRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), capsSync.SyncRelayCron);

@@ -59,6 +59,9 @@ public static class JobLogMessages
     public const string Claims360Updated = "JobLog.Claims360Updated";
     public const string Claims360Exported = "JobLog.Claims360Exported";
     public const string Claims360Estimate = "JobLog.Claims360Estimate";
+    public const string InformexSent = "JobLog.InformexSent";
+    public const string InformexLinked = "JobLog.InformexLinked";
+    public const string InformexEstimate = "JobLog.InformexEstimate";
     public const string CapsSyncPlanned = "JobLog.CapsSyncPlanned";
     public const string QueueAccepted = "JobLog.QueueAccepted";
 }

@@ -40,7 +40,7 @@ public sealed class HtmlClient(HttpClient client)
         {
             switch (element)
             {
-                case IHtmlInputElement input when input.Type is "checkbox":
+                case IHtmlInputElement input when input.Type is "checkbox" or "radio":
                     if (input.IsChecked && !values.ContainsKey(input.Name!))
                     {
                         fields.Add(new(input.Name!, input.Value));

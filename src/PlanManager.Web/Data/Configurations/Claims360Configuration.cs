@@ -52,7 +52,8 @@ internal sealed class Claims360EstimateVersionConfiguration : IEntityTypeConfigu
         builder.Property(e => e.VatAmount).HasPrecision(18, 2);
         builder.Property(e => e.TotalInclVat).HasPrecision(18, 2);
         builder.HasMany(e => e.Lines).WithOne().HasForeignKey(l => l.EstimateVersionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(e => new { e.JobId, e.Version }).IsUnique();
+        builder.Property(e => e.Platform).HasDefaultValue(LogPlatform.Claims360).HasSentinel(LogPlatform.None);
+        builder.HasIndex(e => new { e.JobId, e.Platform, e.Version }).IsUnique();
     }
 }
 
@@ -75,6 +76,7 @@ internal sealed class Claims360PhotoTransferConfiguration : IEntityTypeConfigura
     {
         builder.HasOne<Job>().WithMany().HasForeignKey(t => t.JobId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(t => t.Key).HasMaxLength(100).IsRequired();
-        builder.HasIndex(t => new { t.JobId, t.Outgoing, t.Key }).IsUnique();
+        builder.Property(t => t.Platform).HasDefaultValue(LogPlatform.Claims360).HasSentinel(LogPlatform.None);
+        builder.HasIndex(t => new { t.JobId, t.Platform, t.Outgoing, t.Key }).IsUnique();
     }
 }

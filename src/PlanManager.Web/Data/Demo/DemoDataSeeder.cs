@@ -124,6 +124,18 @@ public sealed class DemoDataSeeder(
             db.Jobs.Add(job);
         }
 
+        // The newest job of each Belgian repairer is the car of an insurance assignment the Informex sandbox
+        // sends to its mailbox, so the Winformex pick-list (C5) has something to offer.
+        foreach (var repairer in repairers.Where(r => r.Country == "BE" && !string.IsNullOrEmpty(r.ExternalReference)))
+        {
+            var newest = db.Jobs.Local.Where(j => j.Repairer == repairer).MaxBy(j => j.Number);
+            if (newest is not null)
+            {
+                newest.Registration = PlanManager.Sandbox.SandboxCatalog.InformexPlates(repairer.ExternalReference!)[0];
+                newest.RefreshSearchKeys();
+            }
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)

@@ -29,7 +29,7 @@ public sealed record Claims360JobResult(Claims360JobOutcome Outcome, string? Det
 /// C4: the job's Claims360 actions. Export creates (or, on 409, finds) the dossier and links it;
 /// "send data" updates it; "synchronise" stores the latest estimate as a new version when its version changed.
 /// </summary>
-public sealed class Claims360OnJob(PlanManagerDbContext db, IClaims360Api api, ConnectorGateway gateway, ConnectorSettings settings, JobLogWriter log, TimeProvider clock)
+public sealed class Claims360OnJob(PlanManagerDbContext db, IClaims360Api api, ConnectorGateway gateway, ConnectorSettings settings, EstimateVersions estimates, JobLogWriter log, TimeProvider clock)
 {
     /// <summary>The "i" button: the first press exports, later presses send the data again.</summary>
     public async Task<Claims360JobResult> ExportOrSendAsync(int jobId, CancellationToken cancellationToken)
@@ -114,36 +114,7 @@ public sealed class Claims360OnJob(PlanManagerDbContext db, IClaims360Api api, C
         }
 
         var dto = estimate.Value;
-        var known = await db.Claims360Estimates.AnyAsync(e => e.JobId == jobId && e.Version == dto.Version, cancellationToken);
-        if (!known)
-        {
-            var version = new Claims360EstimateVersion
-            {
-                JobId = jobId,
-                EstimateNumber = dto.EstimateNumber,
-                Version = dto.Version,
-                Currency = dto.Currency,
-                LabourHours = dto.LabourHours,
-                TotalExclVat = dto.TotalExclVat,
-                VatAmount = dto.VatAmount,
-                TotalInclVat = dto.TotalInclVat,
-                PlatformUpdatedAt = dto.UpdatedAt,
-                LoadedAt = clock.GetUtcNow(),
-            };
-            version.Lines.AddRange(dto.Lines.Select(l => new Claims360EstimateLine
-            {
-                LineNo = l.LineNo,
-                Kind = l.Kind,
-                Code = l.Code,
-                Description = l.Description,
-                Quantity = l.Quantity,
-                UnitPrice = l.UnitPrice,
-                Amount = l.Amount,
-            }));
-            db.Claims360Estimates.Add(version);
-            log.Add(job, JobLogMessages.Claims360Estimate, dto.Version.ToString(CultureInfo.InvariantCulture), LogPlatform.Claims360);
-        }
-
+        var known = !await estimates.AddIfNewAsync(job, LogPlatform.Claims360, dto, JobLogMessages.Claims360Estimate, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

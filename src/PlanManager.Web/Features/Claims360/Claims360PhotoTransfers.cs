@@ -42,7 +42,7 @@ public sealed class Claims360PhotoTransfers(
             return new Claims360PhotoResult(0, 1);
         }
 
-        var known = await db.Claims360PhotoTransfers.Where(t => t.JobId == jobId && !t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
+        var known = await db.Claims360PhotoTransfers.Where(t => t.JobId == jobId && t.Platform == LogPlatform.Claims360 && !t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
         int moved = 0, failed = 0;
         foreach (var photo in list.Value.Photos.Where(p => !known.Contains(p.PhotoId)))
         {
@@ -100,7 +100,7 @@ public sealed class Claims360PhotoTransfers(
             return new Claims360PhotoResult(0, 0);
         }
 
-        var sent = await db.Claims360PhotoTransfers.Where(t => t.JobId == jobId && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
+        var sent = await db.Claims360PhotoTransfers.Where(t => t.JobId == jobId && t.Platform == LogPlatform.Claims360 && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
         var photos = await db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId && photoIds.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         int moved = 0, failed = 0;
         foreach (var photo in photos.Where(p => !sent.Contains(p.Id.ToString(CultureInfo.InvariantCulture))))
@@ -126,14 +126,14 @@ public sealed class Claims360PhotoTransfers(
         return new Claims360PhotoResult(moved, failed);
     }
 
-    /// <summary>The job photo ids already sent, for the tick boxes.</summary>
-    public async Task<IReadOnlySet<int>> SentAsync(int jobId, CancellationToken cancellationToken)
+    /// <summary>The job photo ids already sent to the platform, for the tick boxes.</summary>
+    public async Task<IReadOnlySet<int>> SentAsync(int jobId, LogPlatform platform, CancellationToken cancellationToken)
     {
-        var keys = await db.Claims360PhotoTransfers.AsNoTracking().Where(t => t.JobId == jobId && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
+        var keys = await db.Claims360PhotoTransfers.AsNoTracking().Where(t => t.JobId == jobId && t.Platform == platform && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
         return keys.Select(k => int.Parse(k, CultureInfo.InvariantCulture)).ToHashSet();
     }
 
-    private static string ContentTypeOf(PhotoFormat format) => format switch
+    public static string ContentTypeOf(PhotoFormat format) => format switch
     {
         PhotoFormat.Png => "image/png",
         PhotoFormat.Heic => "image/heic",

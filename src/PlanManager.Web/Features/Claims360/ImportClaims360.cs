@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PlanManager.Connectors.Claims360;
@@ -21,35 +20,6 @@ public enum Claims360ImportOutcome
 public sealed record Claims360ImportResult(Claims360ImportOutcome Outcome, int Changed = 0, string? Error = null);
 
 /// <summary>
-/// One import per repairer at a time in this process (a refresh waits for the recurring import and
-/// then finds nothing new). Across processes the unique (RepairerId, AssignmentNumber) index decides.
-/// </summary>
-public sealed class Claims360ImportLocks
-{
-    private readonly ConcurrentDictionary<int, SemaphoreSlim> _locks = new();
-
-    public async Task<IDisposable> AcquireAsync(int repairerId, CancellationToken cancellationToken)
-    {
-        var gate = _locks.GetOrAdd(repairerId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
-    }
-
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
-    }
-}
-
-/// <summary>
 /// C3: imports new and changed Claims360 assignments of each configured repairer (paged,
 /// updatedSince the newest one seen). Queueing on: they wait in the queue; off: they become jobs.
 /// Safe to run twice: an assignment is one row, and an unchanged one is skipped.
@@ -58,7 +28,7 @@ public sealed class ImportClaims360(
     PlanManagerDbContext db,
     IClaims360Api api,
     ConnectorGateway gateway,
-    Claims360ImportLocks locks,
+    ImportLocks locks,
     Claims360PhotoTransfers photos,
     JobLogWriter log,
     TimeProvider clock)
@@ -79,7 +49,7 @@ public sealed class ImportClaims360(
 
     public async Task<Claims360ImportResult> ImportAsync(int repairerId, CancellationToken cancellationToken)
     {
-        using var held = await locks.AcquireAsync(repairerId, cancellationToken);
+        using var held = await locks.AcquireAsync(ConnectorKind.Claims360, repairerId, cancellationToken);
         db.ChangeTracker.Clear();
         var setting = await db.ConnectorSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Kind == ConnectorKind.Claims360, cancellationToken);
         if (setting is not { Enabled: true })

@@ -48,6 +48,14 @@ public sealed class JobQueueMenuViewComponent(PlanManagerDbContext db) : ViewCom
         var entries = kinds.Where(enabled.Contains)
             .Select(k => new JobQueueMenuEntry(k, QueuePlatforms.Segment(k), counts.FirstOrDefault(c => c.Platform == k)?.Count ?? 0))
             .ToList();
+        if (await db.ConnectorSettings.AsNoTracking().AnyAsync(s => s.Kind == ConnectorKind.Informex && s.Enabled))
+        {
+            // Q4: the transmissions no job is linked to yet.
+            var unlinked = await db.InformexTransmissions.AsNoTracking()
+                .CountAsync(t => !db.InformexJobFiles.Any(f => f.AssignmentNumber == t.AssignmentNumber && f.Job!.RepairerId == t.RepairerId));
+            entries.Add(new JobQueueMenuEntry(ConnectorKind.Informex, "informex", unlinked));
+        }
+
         return View("~/Features/JobQueue/Views/_JobQueueMenu.cshtml", entries);
     }
 }

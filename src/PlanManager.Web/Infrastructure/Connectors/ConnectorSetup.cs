@@ -12,6 +12,7 @@ public static class ConnectorSetup
         services.AddSingleton<SecretProtector>();
         services.AddSingleton<IConnectorCredentials, DatabaseConnectorCredentials>();
         services.AddScoped<ConnectorGateway>();
+        services.AddScoped<EstimateVersions>();
         services.AddScoped<ConnectorSettings>();
         services.AddScoped<AuditWriter>();
 

@@ -475,6 +475,11 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.Property<long>("LoadedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(3);
+
                     b.Property<long>("PlatformUpdatedAt")
                         .HasColumnType("bigint");
 
@@ -495,7 +500,7 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId", "Version")
+                    b.HasIndex("JobId", "Platform", "Version")
                         .IsUnique();
 
                     b.ToTable("Claims360Estimates");
@@ -637,9 +642,14 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.Property<bool>("Outgoing")
                         .HasColumnType("bit");
 
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(3);
+
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId", "Outgoing", "Key")
+                    b.HasIndex("JobId", "Platform", "Outgoing", "Key")
                         .IsUnique();
 
                     b.ToTable("Claims360PhotoTransfers");
@@ -764,6 +774,153 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                             Enabled = false,
                             InformexQueueing = false
                         });
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ArrivalAtRepairer")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AssignmentNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("BreakIn")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Co2")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CylinderCc")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DossierNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("EngineType")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateOnly?>("FirstRegistration")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Immobilised")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("LinkSentAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("Mileage")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("MileageUnknown")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("ParticleFilter")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("PowerKw")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("PreviousDamage")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("RepairDays")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Vin")
+                        .HasMaxLength(17)
+                        .HasColumnType("nvarchar(17)");
+
+                    b.HasKey("JobId");
+
+                    b.HasIndex("AssignmentNumber");
+
+                    b.HasIndex("DossierNumber");
+
+                    b.ToTable("InformexJobFiles");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.InformexTransmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AssignmentNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("ClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InsurerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("LicensePlate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("LicensePlateKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Make")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Vin")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicensePlateKey");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("RepairerId", "AssignmentNumber")
+                        .IsUnique();
+
+                    b.ToTable("InformexTransmissions");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>
@@ -1424,6 +1581,28 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
                         .WithOne()
                         .HasForeignKey("PlanManager.Web.Domain.Claims360Setup", "RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", "Job")
+                        .WithOne()
+                        .HasForeignKey("PlanManager.Web.Domain.InformexJobFile", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.InformexTransmission", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -454,6 +454,11 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Property<long>("LoadedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.Property<long>("PlatformUpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -474,7 +479,7 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId", "Version")
+                    b.HasIndex("JobId", "Platform", "Version")
                         .IsUnique();
 
                     b.ToTable("Claims360Estimates");
@@ -612,9 +617,14 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Outgoing")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
                     b.HasKey("Id");
 
-                    b.HasIndex("JobId", "Outgoing", "Key")
+                    b.HasIndex("JobId", "Platform", "Outgoing", "Key")
                         .IsUnique();
 
                     b.ToTable("Claims360PhotoTransfers");
@@ -739,6 +749,151 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                             Enabled = false,
                             InformexQueueing = false
                         });
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ArrivalAtRepairer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignmentNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BreakIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Co2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CylinderCc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EngineType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstRegistration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Immobilised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LinkSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Mileage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MileageUnknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ParticleFilter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PowerKw")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PreviousDamage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RepairDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vin")
+                        .HasMaxLength(17)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId");
+
+                    b.HasIndex("AssignmentNumber");
+
+                    b.HasIndex("DossierNumber");
+
+                    b.ToTable("InformexJobFiles");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.InformexTransmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignmentNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InsurerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicensePlate")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicensePlateKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Make")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Vin")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LicensePlateKey");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("RepairerId", "AssignmentNumber")
+                        .IsUnique();
+
+                    b.ToTable("InformexTransmissions");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>
@@ -1387,6 +1542,28 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
                         .WithOne()
                         .HasForeignKey("PlanManager.Web.Domain.Claims360Setup", "RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", "Job")
+                        .WithOne()
+                        .HasForeignKey("PlanManager.Web.Domain.InformexJobFile", "JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.InformexTransmission", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using PlanManager.Web.Infrastructure.Validation;
+
+namespace PlanManager.Web.Features.Informex;
+
+/// <summary>Q4: Job Queue > Informex; C5: the job's Winformex page ("i" sends, second-circuit link, estimate).</summary>
+public sealed class InformexController(InformexPages pages, IStringLocalizer<SharedResource> texts) : Controller
+{
+    private const string JobAnchor = "#winformex";
+
+    [HttpGet("job-queue/informex")]
+    public async Task<IActionResult> Index(int? repairer, string? q, int? page, int? size, CancellationToken cancellationToken) =>
+        View(await pages.QueueAsync(repairer, q, page, size, cancellationToken));
+
+    [HttpPost("job-queue/informex/import")]
+    public async Task<IActionResult> Import(int? repairer, [FromServices] ImportInformex import, CancellationToken cancellationToken)
+    {
+        var result = await import.ImportAllNowAsync(repairer, cancellationToken);
+        switch (result.Outcome)
+        {
+            case InformexImportOutcome.Imported:
+                TempData["Success"] = texts["Informex.Imported", result.Added, result.Changed].Value;
+                break;
+            case InformexImportOutcome.Disabled:
+                TempData["Error"] = texts["Informex.Off"].Value;
+                break;
+            case InformexImportOutcome.NoMailbox:
+                TempData["Error"] = texts["Informex.NoMailbox"].Value;
+                break;
+            default:
+                TempData["Error"] = texts["Informex.ImportFailed", result.Error ?? string.Empty].Value;
+                break;
+        }
+
+        return RedirectToAction(nameof(Index), new { repairer });
+    }
+
+    [HttpGet("jobs/{id:int}/winformex")]
+    public async Task<IActionResult> Job(int id, CancellationToken cancellationToken)
+    {
+        var model = await pages.JobAsync(id, null, null, Request.Query[InformexPages.CompareParameter], cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("jobs/{id:int}/winformex")]
+    public async Task<IActionResult> Save(int id, [Bind(Prefix = "Form")] SecondCircuitForm form, [FromServices] InformexOnJob onJob, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!ModelState.IsValid)
+        {
+            // A number field that is not a number: say so next to it, keep what was typed.
+            return await Redisplay(id, form, null, cancellationToken);
+        }
+
+        var result = await onJob.SaveAsync(id, form, cancellationToken);
+        if (result.Outcome == InformexJobOutcome.Invalid)
+        {
+            result.Validation?.AddTo(ModelState, "Form");
+            return await Redisplay(id, form, null, cancellationToken);
+        }
+
+        return Report(id, result);
+    }
+
+    [HttpPost("jobs/{id:int}/winformex/link")]
+    public async Task<IActionResult> Link(int id, [Bind(Prefix = "LinkForm")] SecondCircuitLinkForm form, [FromServices] InformexOnJob onJob, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var result = await onJob.LinkAsync(id, form, cancellationToken);
+        if (result.Outcome is InformexJobOutcome.Invalid or InformexJobOutcome.UnknownAssignment)
+        {
+            if (result.Outcome == InformexJobOutcome.UnknownAssignment)
+            {
+                ModelState.AddModelError("LinkForm.AssignmentNumber", texts["Informex.Job.UnknownAssignment", result.Detail ?? string.Empty].Value);
+            }
+
+            result.Validation?.AddTo(ModelState, "LinkForm");
+            return await Redisplay(id, null, form, cancellationToken);
+        }
+
+        return Report(id, result);
+    }
+
+    [HttpPost("jobs/{id:int}/winformex/estimate")]
+    public async Task<IActionResult> Estimate(int id, [FromServices] InformexOnJob onJob, CancellationToken cancellationToken) =>
+        Report(id, await onJob.LoadEstimateAsync(id, cancellationToken));
+
+    private async Task<IActionResult> Redisplay(int id, SecondCircuitForm? form, SecondCircuitLinkForm? link, CancellationToken cancellationToken)
+    {
+        var model = await pages.JobAsync(id, form, link, null, cancellationToken);
+        return model is null ? NotFound() : View(nameof(Job), model);
+    }
+
+    private IActionResult Report(int jobId, InformexJobResult result)
+    {
+        if (result.Outcome == InformexJobOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        var ok = result.Outcome is InformexJobOutcome.Saved or InformexJobOutcome.Sent or InformexJobOutcome.SentAgain or InformexJobOutcome.Linked
+            or InformexJobOutcome.LinkPending or InformexJobOutcome.EstimateLoaded or InformexJobOutcome.EstimateUnchanged;
+        var message = texts[$"Informex.Job.{result.Outcome}", result.Detail ?? string.Empty].Value;
+        if (result.PhotosSent > 0 || result.PhotosFailed > 0)
+        {
+            message += " " + (result.PhotosFailed > 0
+                ? texts["Informex.PhotosFailed", result.PhotosSent, result.PhotosFailed].Value
+                : texts["Informex.PhotosSent", result.PhotosSent].Value);
+            ok &= result.PhotosFailed == 0;
+        }
+
+        TempData[ok ? "Success" : "Error"] = message;
+        return Redirect(Url.Action(nameof(Job), new { id = jobId })! + JobAnchor);
+    }
+}

@@ -1,0 +1,325 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Connectors.Common;
+using PlanManager.Connectors.Informex;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Claims360;
+using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.Connectors;
+using PlanManager.Web.Infrastructure.Photos;
+using Refit;
+
+namespace PlanManager.Web.Features.Informex;
+
+public enum InformexJobOutcome
+{
+    Saved,
+    Sent,
+    SentAgain,
+    Linked,
+    LinkPending,
+    EstimateLoaded,
+    EstimateUnchanged,
+    NoEstimateYet,
+    NotSent,
+    UnknownAssignment,
+    Claims360Active,
+    Disabled,
+    NoMailbox,
+    Invalid,
+    NotFound,
+    Failed,
+}
+
+public sealed record InformexJobResult(InformexJobOutcome Outcome, string? Detail = null, FluentValidation.Results.ValidationResult? Validation = null, int PhotosSent = 0, int PhotosFailed = 0);
+
+/// <summary>
+/// C5, the job's Winformex tab: saves the second-circuit data, sends the job ("i": creates the
+/// bodyshop's Informex dossier once, uploads the ticked photos once each), links the insurer's
+/// assignment, and loads the dossier's estimate. Nothing is sent to Informex while Claims360 is on.
+/// </summary>
+public sealed class InformexOnJob(
+    PlanManagerDbContext db,
+    IInformexApi api,
+    ConnectorGateway gateway,
+    ConnectorSettings settings,
+    IValidator<SecondCircuitForm> validator,
+    IValidator<SecondCircuitLinkForm> linkValidator,
+    EstimateVersions estimates,
+    IPhotoStorage storage,
+    JobLogWriter log,
+    TimeProvider clock)
+{
+    /// <summary>"Save" keeps the data; "send" (the "i" button) saves it and sends the job.</summary>
+    public async Task<InformexJobResult> SaveAsync(int jobId, SecondCircuitForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var job = await db.Jobs.Include(j => j.Owner).Include(j => j.Insurer).Include(j => j.Repairer).SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is null)
+        {
+            return new InformexJobResult(InformexJobOutcome.NotFound);
+        }
+
+        if (form.IsSend && await RefusedAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var validation = await validator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return new InformexJobResult(InformexJobOutcome.Invalid, Validation: validation);
+        }
+
+        var file = await FileAsync(jobId, cancellationToken);
+        form.ApplyTo(file);
+        file.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return form.IsSend ? await SendAsync(job, file, form.PhotoIds, cancellationToken) : new InformexJobResult(InformexJobOutcome.Saved);
+    }
+
+    /// <summary>Links the insurer's original assignment; sent at once when the dossier exists, otherwise with the job.</summary>
+    public async Task<InformexJobResult> LinkAsync(int jobId, SecondCircuitLinkForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!await db.Jobs.AnyAsync(j => j.Id == jobId, cancellationToken))
+        {
+            return new InformexJobResult(InformexJobOutcome.NotFound);
+        }
+
+        if (await RefusedAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var validation = await linkValidator.ValidateAsync(form, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return new InformexJobResult(InformexJobOutcome.Invalid, Validation: validation);
+        }
+
+        var number = form.AssignmentNumber!.Trim();
+        var file = await FileAsync(jobId, cancellationToken);
+        if (file.DossierNumber is null)
+        {
+            file.AssignmentNumber = number;
+            file.LinkSentAt = null;
+            file.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return new InformexJobResult(InformexJobOutcome.LinkPending, number);
+        }
+
+        var sent = await SendLinkAsync(file, number, cancellationToken);
+        if (sent.Outcome == ConnectorOutcome.NotFound)
+        {
+            // Informex does not know this number in the mailbox: the link that was there stays.
+            await db.SaveChangesAsync(cancellationToken);
+            return new InformexJobResult(InformexJobOutcome.UnknownAssignment, number);
+        }
+
+        file.AssignmentNumber = number;
+        file.LinkSentAt = sent.Succeeded ? clock.GetUtcNow() : null;
+        file.UpdatedAt = clock.GetUtcNow();
+        if (sent.Succeeded)
+        {
+            log.Add(db, jobId, JobLogMessages.InformexLinked, number, LogPlatform.Informex);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return sent.Succeeded ? new InformexJobResult(InformexJobOutcome.Linked, number) : new InformexJobResult(InformexJobOutcome.Failed, sent.Outcome.ToString());
+    }
+
+    /// <summary>Loads the linked dossier's estimate; a version already held is not stored again.</summary>
+    public async Task<InformexJobResult> LoadEstimateAsync(int jobId, CancellationToken cancellationToken)
+    {
+        var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is null)
+        {
+            return new InformexJobResult(InformexJobOutcome.NotFound);
+        }
+
+        if (!await settings.IsEnabledAsync(ConnectorKind.Informex, cancellationToken))
+        {
+            return new InformexJobResult(InformexJobOutcome.Disabled);
+        }
+
+        var file = await db.InformexJobFiles.AsNoTracking().SingleOrDefaultAsync(f => f.JobId == jobId, cancellationToken);
+        if (file?.DossierNumber is null || file.Mailbox is null)
+        {
+            return new InformexJobResult(InformexJobOutcome.NotSent);
+        }
+
+        var estimate = await gateway.CallAsync(ConnectorPlatform.Informex, "load estimate", jobId,
+            ct => api.GetEstimateAsync(file.Mailbox, file.DossierNumber, ct), cancellationToken);
+        if (!estimate.Succeeded || estimate.Value is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return estimate.Outcome == ConnectorOutcome.NotFound
+                ? new InformexJobResult(InformexJobOutcome.NoEstimateYet)
+                : new InformexJobResult(InformexJobOutcome.Failed, estimate.Outcome.ToString());
+        }
+
+        var added = await estimates.AddIfNewAsync(job, LogPlatform.Informex, estimate.Value, JobLogMessages.InformexEstimate, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (added)
+        {
+            // Two presses at once: the other one stored this version.
+            return new InformexJobResult(InformexJobOutcome.EstimateUnchanged);
+        }
+
+        return new InformexJobResult(added ? InformexJobOutcome.EstimateLoaded : InformexJobOutcome.EstimateUnchanged, estimate.Value.Version.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private async Task<InformexJobResult> SendAsync(Job job, InformexJobFile file, IReadOnlyCollection<int> photoIds, CancellationToken cancellationToken)
+    {
+        var sentBefore = file.DossierNumber is not null;
+        if (!sentBefore)
+        {
+            var mailbox = job.Repairer?.ExternalReference?.Trim();
+            if (string.IsNullOrEmpty(mailbox))
+            {
+                return new InformexJobResult(InformexJobOutcome.NoMailbox, job.Repairer?.Name);
+            }
+
+            // The job number is the platform's key: a repeat (two presses, or a crash before the number
+            // was stored) answers 409 with the same dossier, so the bodyshop is never billed twice.
+            var created = await gateway.CallAsync(ConnectorPlatform.Informex, "create dossier", job.Id,
+                ct => api.CreateDossierAsync(mailbox, Request(job, file), ct), cancellationToken);
+            var number = created.Succeeded ? created.Value?.DossierNumber : created.Outcome == ConnectorOutcome.Conflict ? ExistingNumber(created.Content) : null;
+            if (string.IsNullOrWhiteSpace(number))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new InformexJobResult(InformexJobOutcome.Failed, created.Outcome.ToString());
+            }
+
+            file.Mailbox = mailbox;
+            file.DossierNumber = number.Trim();
+            file.SentAt = clock.GetUtcNow();
+            log.Add(job, JobLogMessages.InformexSent, file.DossierNumber, LogPlatform.Informex);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var (photosSent, photosFailed) = await SendPhotosAsync(job.Id, file, photoIds, cancellationToken);
+        if (file.AssignmentNumber is { } assignment && file.LinkSentAt is null)
+        {
+            var linked = await SendLinkAsync(file, assignment, cancellationToken);
+            if (linked.Succeeded)
+            {
+                file.LinkSentAt = clock.GetUtcNow();
+                log.Add(job, JobLogMessages.InformexLinked, assignment, LogPlatform.Informex);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new InformexJobResult(sentBefore ? InformexJobOutcome.SentAgain : InformexJobOutcome.Sent, file.DossierNumber, PhotosSent: photosSent, PhotosFailed: photosFailed);
+    }
+
+    /// <summary>The ticked photos not sent before, one request each (never retried: an upload is not idempotent).</summary>
+    private async Task<(int Sent, int Failed)> SendPhotosAsync(int jobId, InformexJobFile file, IReadOnlyCollection<int> photoIds, CancellationToken cancellationToken)
+    {
+        if (photoIds.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var done = await db.Claims360PhotoTransfers.Where(t => t.JobId == jobId && t.Platform == LogPlatform.Informex && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
+        var photos = await db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId && photoIds.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        int sent = 0, failed = 0;
+        foreach (var photo in photos.Where(p => !done.Contains(p.Id.ToString(CultureInfo.InvariantCulture))))
+        {
+            var result = await gateway.CallAsync(ConnectorPlatform.Informex, "send photo", jobId, async ct =>
+            {
+                await using var content = await storage.OpenReadAsync(photo.StoredName, ct) ?? throw new FileNotFoundException(photo.StoredName);
+                await api.UploadPhotoAsync(file.Mailbox!, file.DossierNumber!, new StreamPart(content, photo.OriginalFileName, Claims360PhotoTransfers.ContentTypeOf(photo.Format)), ct);
+            }, cancellationToken);
+            if (result.Succeeded)
+            {
+                db.Claims360PhotoTransfers.Add(new Claims360PhotoTransfer
+                {
+                    JobId = jobId, Platform = LogPlatform.Informex, Outgoing = true, Key = photo.Id.ToString(CultureInfo.InvariantCulture), At = clock.GetUtcNow(),
+                });
+                sent++;
+            }
+            else
+            {
+                failed++;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (sent, failed);
+    }
+
+    private Task<ConnectorResult<bool>> SendLinkAsync(InformexJobFile file, string assignmentNumber, CancellationToken cancellationToken) =>
+        gateway.CallAsync(ConnectorPlatform.Informex, "link second circuit", file.JobId,
+            ct => api.LinkSecondCircuitAsync(file.Mailbox!, file.DossierNumber!, new InformexSecondCircuit(assignmentNumber), ct), cancellationToken);
+
+    /// <summary>Sending is refused while Claims360 is on (the platform still sends to us) or while Informex is off.</summary>
+    private async Task<InformexJobResult?> RefusedAsync(CancellationToken cancellationToken)
+    {
+        if (await settings.IsEnabledAsync(ConnectorKind.Claims360, cancellationToken))
+        {
+            return new InformexJobResult(InformexJobOutcome.Claims360Active);
+        }
+
+        return await settings.IsEnabledAsync(ConnectorKind.Informex, cancellationToken) ? null : new InformexJobResult(InformexJobOutcome.Disabled);
+    }
+
+    private async Task<InformexJobFile> FileAsync(int jobId, CancellationToken cancellationToken)
+    {
+        var file = await db.InformexJobFiles.SingleOrDefaultAsync(f => f.JobId == jobId, cancellationToken);
+        if (file is null)
+        {
+            file = new InformexJobFile { JobId = jobId };
+            db.InformexJobFiles.Add(file);
+        }
+
+        return file;
+    }
+
+    internal static InformexDossierRequest Request(Job job, InformexJobFile file) => new(
+        JobNumber: job.Number.ToString(CultureInfo.InvariantCulture),
+        LicensePlate: job.Registration,
+        Vin: file.Vin ?? job.Vin,
+        Make: job.Make,
+        Model: job.Model,
+        FirstRegistration: file.FirstRegistration ?? job.FirstRegistration,
+        Mileage: file.MileageUnknown ? null : file.Mileage,
+        PowerKw: file.PowerKw,
+        CylinderCc: file.CylinderCc,
+        Co2: file.Co2,
+        EngineType: file.EngineType,
+        ParticleFilter: file.ParticleFilter,
+        PreviousDamage: file.PreviousDamage,
+        BreakIn: file.BreakIn,
+        OwnerName: job.Owner?.Name,
+        InsurerName: job.Insurer?.Name,
+        ClaimNumber: job.ClaimNumber);
+
+    private static string? ExistingNumber(string? content)
+    {
+        if (string.IsNullOrEmpty(content))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(content);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("dossierNumber", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String
+                ? n.GetString()
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
