@@ -36,7 +36,7 @@ public sealed class Claims360JobTab(PlanManagerDbContext db, ConnectorSettings s
 
         var link = await db.Claims360JobLinks.AsNoTracking().SingleOrDefaultAsync(l => l.JobId == jobId, cancellationToken);
         var repairerSetUp = await db.Jobs.Where(j => j.Id == jobId).AnyAsync(j => db.Claims360Setups.Any(s => s.RepairerId == j.RepairerId), cancellationToken);
-        var estimate = await estimates.ViewAsync(jobId, LogPlatform.Claims360, Request.Query[CompareParameter], CompareParameter, "claims360", "c360", cancellationToken);
+        var estimate = await estimates.ViewAsync(jobId, LogPlatform.Claims360, Request.Query[CompareParameter], CompareParameter, "claims360", "c360", "Claims360.NoEstimate", cancellationToken);
 
         var photos = new List<Claims360PhotoChoice>();
         if (link is not null)

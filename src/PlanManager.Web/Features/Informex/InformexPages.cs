@@ -11,7 +11,7 @@ public sealed record InformexRepairerOption(int Id, string Name, string? Mailbox
 
 public sealed record InformexTransmissionRow(
     int Id, string AssignmentNumber, string? InsurerName, string? ClaimNumber, string LicensePlate, string? Make, string? Model,
-    string? CustomerName, string Repairer, DateTimeOffset ReceivedAt, int? JobId, int? JobNumber);
+    string? CustomerName, string Repairer, DateTimeOffset ReceivedAt, int? JobId, int? JobNumber, int? SamePlateJobId, int? SamePlateJobNumber);
 
 public sealed class InformexQueueModel
 {
@@ -82,9 +82,13 @@ public sealed class InformexPages(PlanManagerDbContext db, ConnectorSettings set
                 RepairerName = t.Repairer!.Name,
                 Job = db.InformexJobFiles.Where(f => f.AssignmentNumber == t.AssignmentNumber && f.Job!.RepairerId == t.RepairerId)
                     .Select(f => new { f.JobId, f.Job!.Number }).FirstOrDefault(),
+                // Not linked yet: the newest job of that repairer for the same car, to link in one click.
+                SamePlate = db.Jobs.Where(j => j.RegistrationKey == t.LicensePlateKey && j.RepairerId == t.RepairerId).OrderByDescending(j => j.Number)
+                    .Select(j => new { j.Id, j.Number }).FirstOrDefault(),
             })
             .Select(x => new InformexTransmissionRow(x.Row.Id, x.Row.AssignmentNumber, x.Row.InsurerName, x.Row.ClaimNumber, x.Row.LicensePlate, x.Row.Make, x.Row.Model,
-                x.Row.CustomerName, x.RepairerName, x.Row.ReceivedAt, x.Job != null ? x.Job.JobId : null, x.Job != null ? x.Job.Number : null))
+                x.Row.CustomerName, x.RepairerName, x.Row.ReceivedAt, x.Job != null ? x.Job.JobId : null, x.Job != null ? x.Job.Number : null,
+                x.SamePlate != null ? x.SamePlate.Id : null, x.SamePlate != null ? x.SamePlate.Number : null))
             .ToPageAsync(page, size, cancellationToken);
         return new InformexQueueModel
         {
@@ -132,7 +136,7 @@ public sealed class InformexPages(PlanManagerDbContext db, ConnectorSettings set
             LinkSentAt = file?.LinkSentAt,
             SamePlate = samePlate,
             Photos = photos,
-            Estimate = await estimates.ViewAsync(jobId, LogPlatform.Informex, compareWith, CompareParameter, "winformex-estimate", "ifx", cancellationToken),
+            Estimate = await estimates.ViewAsync(jobId, LogPlatform.Informex, compareWith, CompareParameter, "winformex-estimate", "ifx", "Informex.NoEstimate", cancellationToken),
         };
     }
 }

@@ -24,6 +24,9 @@ public sealed class EstimateView
     public string CompareParameter { get; init; } = "compare";
     public string Anchor { get; init; } = string.Empty;
     public string IdPrefix { get; init; } = "estimate";
+
+    /// <summary>The resource key of the text shown while no version is loaded (it names the platform's action).</summary>
+    public string EmptyText { get; init; } = "Claims360.NoEstimate";
 }
 
 /// <summary>
@@ -72,14 +75,14 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
     }
 
     /// <summary>The newest version with its lines; compared with <paramref name="compareWith"/> when that is an older stored version.</summary>
-    public async Task<EstimateView> ViewAsync(int jobId, LogPlatform platform, string? compareWith, string compareParameter, string anchor, string idPrefix, CancellationToken cancellationToken)
+    public async Task<EstimateView> ViewAsync(int jobId, LogPlatform platform, string? compareWith, string compareParameter, string anchor, string idPrefix, string emptyText, CancellationToken cancellationToken)
     {
         var versions = await db.Claims360Estimates.AsNoTracking().Where(e => e.JobId == jobId && e.Platform == platform).OrderByDescending(e => e.Version)
             .Select(e => new EstimateSummary(e.Version, e.EstimateNumber, e.Currency, e.TotalExclVat, e.VatAmount, e.TotalInclVat, e.LoadedAt))
             .ToListAsync(cancellationToken);
         if (versions.Count == 0)
         {
-            return new EstimateView { Versions = versions, CompareParameter = compareParameter, Anchor = anchor, IdPrefix = idPrefix };
+            return new EstimateView { Versions = versions, CompareParameter = compareParameter, Anchor = anchor, IdPrefix = idPrefix, EmptyText = emptyText };
         }
 
         var shown = await LoadAsync(jobId, platform, versions[0].Version, cancellationToken);
@@ -96,6 +99,7 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
             CompareParameter = compareParameter,
             Anchor = anchor,
             IdPrefix = idPrefix,
+            EmptyText = emptyText,
         };
     }
 
