@@ -478,4 +478,34 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         Assert.Contains("605", shown.QuerySelector("[data-testid=ifx-total]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page);
     }
+
+    [Theory]
+    [InlineData("#ifx-form")]
+    [InlineData("#ifx-link-form")]
+    public async Task The_Winformex_forms_answer_hostile_input_with_a_message_or_the_value_never_an_error(string formSelector)
+    {
+        var repairer = await factory.AddRepairerAsync(formSelector == "#ifx-form" ? "BE0390000001" : "BE0390000002");
+        var jobId = await factory.AddJobAsync(repairer, NextNumber(), "1BAD001");
+        var url = $"/jobs/{jobId}/winformex";
+        var page = await _browser.GetPageAsync(url);
+        var fields = page.QuerySelector(formSelector)!.QuerySelectorAll("input, textarea")
+            .Where(e => e.GetAttribute("type") is null or "text" or "number" or "date")
+            .Select(e => e.GetAttribute("name")).OfType<string>().Distinct().ToList();
+        Assert.True(fields.Count >= (formSelector == "#ifx-form" ? 9 : 1), string.Join(", ", fields));
+        var tried = 0;
+        foreach (var field in fields)
+        {
+            foreach (var value in Security.BadInputTests.TextCorpus.Concat(Security.BadInputTests.NumberCorpus).Concat(Security.BadInputTests.DateCorpus))
+            {
+                // "save" only: the corpus must not reach the platform.
+                using var response = await _browser.SubmitAsync(url, formSelector, new Dictionary<string, string> { [field] = value }, button: formSelector == "#ifx-form" ? "save" : null);
+                Assert.True((int)response.StatusCode < 500, $"{field}={value[..Math.Min(30, value.Length)]} answered {(int)response.StatusCode}");
+                Assert.DoesNotContain("<script>alert('x')</script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                tried++;
+            }
+        }
+
+        Assert.True(tried >= 20, $"only {tried} cases");
+        Assert.DoesNotContain(factory.Platform.LogEntries, e => e.RequestMessage.AbsolutePath.StartsWith("/ifx/v1/mailboxes/BE039", StringComparison.Ordinal));
+    }
 }
