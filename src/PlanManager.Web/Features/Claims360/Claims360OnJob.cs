@@ -70,7 +70,7 @@ public sealed class Claims360OnJob(PlanManagerDbContext db, IClaims360Api api, C
         var request = new Claims360DossierRequest(job.Registration, Mileage(job), job.Number.ToString(CultureInfo.InvariantCulture));
         var created = await gateway.CallAsync(ConnectorPlatform.Claims360, "export job", jobId,
             ct => api.CreateDossierAsync(carrosserieId, request, ct), cancellationToken);
-        var dossierId = created.Succeeded ? created.Value?.DossierId : created.Outcome == ConnectorOutcome.Conflict ? ExistingId(created.Content) : null;
+        var dossierId = created.Succeeded ? created.Value?.DossierId : created.Outcome == ConnectorOutcome.Conflict ? ConflictAnswer.StringProperty(created.Content, "dossierId") : null;
         if (string.IsNullOrEmpty(dossierId))
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -129,22 +129,4 @@ public sealed class Claims360OnJob(PlanManagerDbContext db, IClaims360Api api, C
     }
 
     private static int? Mileage(Job job) => job.MileageAtRepair ?? job.MileageAtEstimate;
-
-    private static string? ExistingId(string? content)
-    {
-        if (string.IsNullOrEmpty(content))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(content);
-            return document.RootElement.TryGetProperty("dossierId", out var id) ? id.GetString() : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -190,7 +190,7 @@ public sealed class InformexOnJob(
             // was stored) answers 409 with the same dossier, so the bodyshop is never billed twice.
             var created = await gateway.CallAsync(ConnectorPlatform.Informex, "create dossier", job.Id,
                 ct => api.CreateDossierAsync(mailbox, Request(job, file), ct), cancellationToken);
-            var number = created.Succeeded ? created.Value?.DossierNumber : created.Outcome == ConnectorOutcome.Conflict ? ExistingNumber(created.Content) : null;
+            var number = created.Succeeded ? created.Value?.DossierNumber : created.Outcome == ConnectorOutcome.Conflict ? ConflictAnswer.StringProperty(created.Content, "dossierNumber") : null;
             if (string.IsNullOrWhiteSpace(number))
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -302,24 +302,4 @@ public sealed class InformexOnJob(
         OwnerName: job.Owner?.Name,
         InsurerName: job.Insurer?.Name,
         ClaimNumber: job.ClaimNumber);
-
-    private static string? ExistingNumber(string? content)
-    {
-        if (string.IsNullOrEmpty(content))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(content);
-            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("dossierNumber", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String
-                ? n.GetString()
-                : null;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
 }
