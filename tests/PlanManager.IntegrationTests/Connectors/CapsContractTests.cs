@@ -7,7 +7,7 @@ using WireMock.ResponseBuilders;
 namespace PlanManager.IntegrationTests.Connectors;
 
 /// <summary>contracts/caps.yaml, operation by operation, and how every failure ends.</summary>
-public sealed class CapsContractTests() : ContractTestBase(ConnectorPlatform.Caps, new Dictionary<string, string> { ["X-Caps-Api-Key"] = "key-1", ["X-Caps-Site"] = "SITE-9" })
+public sealed class CapsContractTests() : ContractTestBase(ConnectorPlatform.Caps, new Dictionary<string, string> { ["X-Caps-Api-Key"] = "key-1", ["X-Caps-Site"] = "SITE-9" }, attemptTimeout: "00:00:03")
 {
     private const string Offer = """
         {"offers":[{"offerId":"OF-1","claimNumber":"CLM-1","insurerCapsCode":"AVIVA01","insurerName":"Aviva","registration":"AB12 CDE",

@@ -9,13 +9,14 @@ namespace PlanManager.IntegrationTests.Connectors;
 
 /// <summary>
 /// A platform played by WireMock.Net, and the app's real client registration pointed at it
-/// (resilience handler included), with short timeouts so failure cases stay quick.
+/// (resilience handler included). An attempt may take 15 s by default, so a loaded CI machine does
+/// not turn a slow first answer into a retry; a class that tests timeouts passes a short one.
 /// </summary>
 public abstract class ContractTestBase : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    protected ContractTestBase(ConnectorPlatform platform, IReadOnlyDictionary<string, string>? headers)
+    protected ContractTestBase(ConnectorPlatform platform, IReadOnlyDictionary<string, string>? headers, string attemptTimeout = "00:00:15")
     {
         Platform = platform;
         Server = WireMockServer.Start();
@@ -23,7 +24,7 @@ public abstract class ContractTestBase : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"Connectors:{platform}:BaseUrl"] = Server.Url + "/api",
-            [$"Connectors:{platform}:AttemptTimeout"] = "00:00:03",
+            [$"Connectors:{platform}:AttemptTimeout"] = attemptTimeout,
             [$"Connectors:{platform}:MaxRetries"] = "2",
         }).Build();
         var services = new ServiceCollection();

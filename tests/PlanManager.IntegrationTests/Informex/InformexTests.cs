@@ -190,6 +190,12 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         Assert.Contains("Ethias", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("12/D21-100003", rows[0].TextContent, StringComparison.Ordinal);
 
+        // Job > Job Queue > Informex, with the count of transmissions no job is linked to yet.
+        var menu = page.QuerySelector("[data-testid=queue-count-informex]");
+        Assert.NotNull(menu);
+        Assert.True(int.Parse(menu!.TextContent, CultureInfo.InvariantCulture) >= 3);
+        Assert.Equal("/job-queue/informex", menu.ParentElement!.GetAttribute("href"));
+
         // Search by plate, whatever its separators.
         var found = await _browser.GetPageAsync($"/job-queue/informex?repairer={repairer}&q=1abc001");
         Assert.Single(found.QuerySelectorAll("[data-testid=ifx-queue] tbody tr"));
