@@ -9,7 +9,7 @@ namespace PlanManager.Web.Infrastructure;
 ///   --migrate-only                       apply the migrations (the one step before nodes start) and exit
 ///   --create-user EMAIL ROLE             create a Staff or Support user; password from PLANMANAGER_NEW_USER_PASSWORD
 ///   --generate-data N                    benchmarks only: fill an empty SQLite database with N jobs (refused in Production)
-///   --bench-background FILE              benchmarks only: run the import and CAPS relay scenarios against the sandbox, results to FILE
+///   --bench-background FILE [--queueing-off]  benchmarks only: run the import and CAPS relay scenarios against the sandbox, results to FILE
 /// </summary>
 public static class AdminCommands
 {
@@ -100,6 +100,6 @@ public static class AdminCommands
             return 2;
         }
 
-        return await Benchmarks.BenchBackground.RunAsync(app.Services, args[background + 1], logger, CancellationToken.None);
+        return await Benchmarks.BenchBackground.RunAsync(app.Services, args[background + 1], !args.Contains("--queueing-off"), logger, CancellationToken.None);
     }
 }

@@ -280,15 +280,17 @@ public static partial class BenchDataGenerator
                 for (var s = 1; s <= steps; s++)
                 {
                     var at = created.AddHours(s * 20);
-                    Set(l, id, (at > now ? now : at).UtcTicks, user, (int)LogPlatform.None, (int)LogLevelKind.Info, JobLogMessages.StatusChanged, statuses[s].ToString());
+                    Set(l, id, (at > now ? now : at).UtcTicks, user, (int)LogPlatform.None, (int)LogLevelKind.Info, JobLogMessages.StatusChanged, $"{statuses[s - 1]}|{statuses[s]}");
                     await logCommand.ExecuteNonQueryAsync(cancellationToken);
                     logCount++;
                 }
 
                 if (random.Next(8) == 0)
                 {
-                    var level = random.Next(10) == 0 ? LogLevelKind.Error : LogLevelKind.Info;
-                    Set(l, id, created.AddHours(2).UtcTicks, JobLogWriter.System, (int)LogPlatform.Caps, (int)level, JobLogMessages.ConnectorCall, "PUT job|200");
+                    // The same "operation|outcome|detail" the connector gateway writes.
+                    var failed = random.Next(10) == 0;
+                    Set(l, id, created.AddHours(2).UtcTicks, JobLogWriter.System, (int)LogPlatform.Caps, (int)(failed ? LogLevelKind.Error : LogLevelKind.Info),
+                        JobLogMessages.ConnectorCall, failed ? "PUT job|ServerError|HTTP 503" : "PUT job|Ok|");
                     await logCommand.ExecuteNonQueryAsync(cancellationToken);
                     logCount++;
                 }
