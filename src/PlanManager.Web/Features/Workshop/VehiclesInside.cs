@@ -59,6 +59,7 @@ public sealed class VehiclesInside(PlanManagerDbContext db, TimeProvider clock)
         var finishedCount = await inside.Where(Job.FinishedForVehicleIn()).CountAsync(cancellationToken);
         var listed = query.Finished ? inside.Where(Job.FinishedForVehicleIn()) : inside;
 
+        // Counted unsorted and at most Paging.HistoryCountLimit: cars left inside pile up with the years.
         var rows = await listed
             .OrderBy(j => j.VehicleInSince).ThenBy(j => j.Number)
             .Select(j => new VehicleInsideRow(
@@ -73,7 +74,7 @@ public sealed class VehiclesInside(PlanManagerDbContext db, TimeProvider clock)
                 j.VehicleInSince,
                 j.EstimatedCompletionDate,
                 j.OffSiteDate))
-            .ToPageAsync(query.Page, query.Size, cancellationToken);
+            .ToPageAsync(listed, query.Page, query.Size, cancellationToken, Paging.HistoryCountLimit);
 
         var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
         return new VehiclesInsideModel(query, rows, finishedCount, repairers, DisplayTime.Today(clock));

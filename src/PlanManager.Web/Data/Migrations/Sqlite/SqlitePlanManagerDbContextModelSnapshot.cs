@@ -896,6 +896,10 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
 
+                    b.HasIndex("VehicleIn", "Status", "OffSiteDate");
+
+                    b.HasIndex("VehicleIn", "VehicleInSince", "Number");
+
                     b.ToTable("Jobs");
                 });
 
