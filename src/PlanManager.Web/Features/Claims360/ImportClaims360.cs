@@ -152,6 +152,9 @@ public sealed class ImportClaims360(
                 {
                     db.ChangeTracker.Clear();
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    // The page's existing rows in one query (inside the transaction), not one query per assignment.
+                    var numbers = assignments.Select(a => a.AssignmentNumber.Trim()).Distinct().ToList();
+                    await db.Claims360Items.Where(i => i.RepairerId == repairerId && numbers.Contains(i.AssignmentNumber)).LoadAsync(ct);
                     var changed = 0;
                     foreach (var assignment in assignments)
                     {
@@ -177,8 +180,8 @@ public sealed class ImportClaims360(
     private async Task<bool> UpsertAsync(int repairerId, string carrosserieId, bool queueing, Claims360Assignment assignment, CancellationToken cancellationToken)
     {
         var number = assignment.AssignmentNumber.Trim();
-        var item = db.Claims360Items.Local.FirstOrDefault(i => i.RepairerId == repairerId && i.AssignmentNumber == number)
-            ?? await db.Claims360Items.SingleOrDefaultAsync(i => i.RepairerId == repairerId && i.AssignmentNumber == number, cancellationToken);
+        // SavePageAsync loaded the page's existing rows: one not tracked now is new.
+        var item = db.Claims360Items.Local.FirstOrDefault(i => i.RepairerId == repairerId && i.AssignmentNumber == number);
         var now = clock.GetUtcNow();
         if (item is null)
         {
