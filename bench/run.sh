@@ -55,7 +55,8 @@ APP_DLL="$WORK/app/PlanManager.Web.dll"
 # Hangfire server (nothing runs behind the measured pages), no log file, warnings only on the console.
 app_env() {
   local db=$1
-  env ASPNETCORE_ENVIRONMENT=Staging \
+  # APP_EXEC=1 (the served app, started in the background): exec, so $! is the app's own process id.
+  ${APP_EXEC:+exec} env ASPNETCORE_ENVIRONMENT=Staging \
     Urls="$BASE" \
     Database__Provider=Sqlite \
     Database__ConnectionString="Data Source=$db" \
@@ -127,8 +128,11 @@ for size in $SIZES; do
   app_env "$db" dotnet "$APP_DLL" --migrate-only >/dev/null
   app_env "$db" PLANMANAGER_NEW_USER_PASSWORD="$BENCH_PASSWORD" dotnet "$APP_DLL" --create-user "$BENCH_USER" Staff >/dev/null
 
+  if curl -s -o /dev/null "$BASE/healthz"; then
+    echo "!! something already listens on $BASE; stop it or set BENCH_PORT" >&2; exit 1
+  fi
   echo "== $size jobs: starting the app on $BASE"
-  app_env "$db" dotnet "$APP_DLL" > "$WORK/app-$size.log" 2>&1 &
+  APP_EXEC=1 app_env "$db" dotnet "$APP_DLL" > "$WORK/app-$size.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "$BASE/healthz" >/dev/null 2>&1 && break
