@@ -64,7 +64,8 @@ public sealed class ImportClaims360(
     TimeProvider clock)
 {
     public const string JobId = "claims360-import";
-    public const int PageSize = 50;
+    /// <summary>The most the contract allows (claims360.yaml): a re-read of 10,000 assignments is 50 calls, not 200.</summary>
+    public const int PageSize = 200;
     private const int MaxPages = 1000;
 
     /// <summary>The recurring job: every configured repairer; one failing does not stop the others.</summary>
