@@ -22,7 +22,6 @@ FRESH_DATA=${BENCH_FRESH_DATA:-0}
 C360_JOBS=${BENCH_C360_JOBS:-0}
 RESULT_DATE=$(date -u +%Y-%m-%d-%H%M)
 RESULT_FILE=${BENCH_RESULT_FILE:-$ROOT/bench/results/$RESULT_DATE.md}
-BASE="http://127.0.0.1:$PORT"
 BENCH_USER="bench@planmanager.local"
 BENCH_PASSWORD="Bench-password-$RANDOM$RANDOM"
 
@@ -75,39 +74,44 @@ app_env() {
     "${@:2}"
 }
 
-APP_PID=""
-stop_app() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
-  APP_PID=""
+declare -A APP_PIDS BASES COOKIES URLS
+stop_apps() {
+  local pid
+  for pid in "${APP_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
 }
-trap stop_app EXIT
+trap stop_apps EXIT
 
 record() { # size scenario key=value...
   local size=$1 scenario=$2; shift 2
   printf '%s\t%s\t%s\n' "$size" "$scenario" "$*" >> "$RAW"
 }
 
-# One page scenario: check it answers 200, warm up, then measure.
-page() { # size name path [anonymous]
-  local size=$1 name=$2 path=$3 cookie=$COOKIE
+# One page scenario on one app: check it answers 200, warm up, then measure.
+page() { # size name path [anonymous] [connections]
+  local size=$1 name=$2 path=$3 cookie=${COOKIES[$1]} base=${BASES[$1]} connections=${5:-$CONNECTIONS}
   [ "${4:-}" = anonymous ] && cookie=""
+  local threads=$THREADS
+  [ "$connections" -lt "$threads" ] && threads=$connections
   local status
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE$path")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$path")
   if [ "$status" != 200 ]; then
     echo "!! $name ($path) answered $status, not 200" >&2
   fi
-  BENCH_COOKIE=$cookie wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk-report.lua "$BASE$path" >/dev/null
-  local out
-  out=$(BENCH_COOKIE=$cookie wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/wrk-report.lua "$BASE$path")
-  local line
+  BENCH_COOKIE=$cookie wrk -t"$threads" -c"$connections" -d"${WARMUP}s" -s bench/wrk-report.lua "$base$path" >/dev/null
+  local out line
+  out=$(BENCH_COOKIE=$cookie wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 10s --latency -s bench/wrk-report.lua "$base$path")
   line=$(grep '^BENCHRESULT' <<<"$out" | sed 's/^BENCHRESULT //')
-  echo "   $name: $line"
+  echo "   $(printf '%-8s' "$size") $name: $line"
   record "$size" "$name" "path=$path $line"
 }
 
+# 1. Data, a migrated copy and a bench user per size; every app started side by side (one port each).
+index=0
 for size in $SIZES; do
   pristine="$WORK/jobs-$size.db"
   db="$WORK/run-$size.db"
@@ -115,13 +119,16 @@ for size in $SIZES; do
     echo "== generating $size jobs into $pristine"
     rm -f "$pristine" "$pristine-wal" "$pristine-shm"
     t0=$(date +%s.%N)
-    app_env "$pristine" dotnet "$APP_DLL" --generate-data "$size"
+    BASE=http://127.0.0.1:$PORT app_env "$pristine" dotnet "$APP_DLL" --generate-data "$size"
     t1=$(date +%s.%N)
     echo "$t0 $t1" | awk '{printf "%.1f\n", $2-$1}' > "$pristine.seconds"
   fi
   gen_seconds=$(cat "$pristine.seconds" 2>/dev/null || echo "?")
   record "$size" "generate" "seconds=$gen_seconds bytes=$(stat -c %s "$pristine")"
 
+  BASE="http://127.0.0.1:$(( PORT + index ))"
+  BASES[$size]=$BASE
+  index=$(( index + 1 ))
   echo "== $size jobs: fresh copy, migrations, bench user"
   rm -f "$db" "$db-wal" "$db-shm"
   cp "$pristine" "$db"
@@ -133,10 +140,10 @@ for size in $SIZES; do
   fi
   echo "== $size jobs: starting the app on $BASE"
   APP_EXEC=1 app_env "$db" dotnet "$APP_DLL" > "$WORK/app-$size.log" 2>&1 &
-  APP_PID=$!
+  APP_PIDS[$size]=$!
   for _ in $(seq 1 120); do
     curl -sf "$BASE/healthz" >/dev/null 2>&1 && break
-    kill -0 "$APP_PID" 2>/dev/null || { echo "!! the app stopped; see $WORK/app-$size.log" >&2; exit 1; }
+    kill -0 "${APP_PIDS[$size]}" 2>/dev/null || { echo "!! the app stopped; see $WORK/app-$size.log" >&2; exit 1; }
     sleep 0.5
   done
 
@@ -145,8 +152,8 @@ for size in $SIZES; do
   token=$(curl -s -c "$jar" -b "$jar" "$BASE/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"\|name="__RequestVerificationToken" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
   status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" -X POST "$BASE/account/sign-in" \
     --data-urlencode "Email=$BENCH_USER" --data-urlencode "Password=$BENCH_PASSWORD" --data-urlencode "__RequestVerificationToken=$token")
-  COOKIE=$(awk '$6 ~ /^PlanManager/ || $6 ~ /Antiforgery/ {printf "%s=%s; ", $6, $7}' "$jar" | sed 's/; $//')
-  if ! grep -q 'PlanManager.Auth' <<<"$COOKIE"; then
+  COOKIES[$size]=$(awk '$6 ~ /^PlanManager/ || $6 ~ /Antiforgery/ {printf "%s=%s; ", $6, $7}' "$jar" | sed 's/; $//')
+  if ! grep -q 'PlanManager.Auth' <<<"${COOKIES[$size]}"; then
     echo "!! sign-in failed (HTTP $status)" >&2; exit 1
   fi
 
@@ -156,20 +163,34 @@ for size in $SIZES; do
   claim=$(sqlite3 "$db" "SELECT ClaimNumberKey FROM Jobs WHERE Id >= $mid AND ClaimNumberKey IS NOT NULL ORDER BY Id LIMIT 1;")
   repairer=$(sqlite3 "$db" "SELECT RepairerId FROM Jobs WHERE Id = $mid;")
   status_value=8 # Closed: the status most of the history is in
+  URLS[$size,filtered]="/jobs?status=$status_value&repairer=$repairer&sort=created&dir=desc"
+  URLS[$size,plate]="/jobs?q=$plate"
+  URLS[$size,claim]="/jobs?q=$claim"
+  URLS[$size,job]="/jobs/$mid"
+done
 
-  echo "== $size jobs: page scenarios (${DURATION}s each at $CONNECTIONS connections, ${WARMUP}s warm-up)"
-  page "$size" "sign-in page" "/account/sign-in" anonymous
-  page "$size" "job list, first page" "/jobs"
-  page "$size" "job list, status + repairer, by date" "/jobs?status=$status_value&repairer=$repairer&sort=created&dir=desc"
-  page "$size" "job list, page 400" "/jobs?page=400"
-  page "$size" "job list, last page" "/jobs?page=999999"
-  page "$size" "search by plate" "/jobs?q=$plate"
-  page "$size" "search by claim number" "/jobs?q=$claim"
-  page "$size" "job screen" "/jobs/$mid"
-  page "$size" "vehicles inside" "/workshop/vehicles-inside"
+# 2. Page scenarios, each on every size back to back, so noise from other work on the machine
+#    falls on both sizes alike and the comparison stays fair.
+echo "== page scenarios (${DURATION}s each at $CONNECTIONS connections after ${WARMUP}s warm-up; sizes side by side)"
+for size in $SIZES; do page "$size" "sign-in page" "/account/sign-in" anonymous; done
+for size in $SIZES; do page "$size" "job list, first page" "/jobs"; done
+for size in $SIZES; do page "$size" "job list, status + repairer, by date" "${URLS[$size,filtered]}"; done
+for size in $SIZES; do page "$size" "job list, page 400" "/jobs?page=400"; done
+for size in $SIZES; do page "$size" "job list, last page" "/jobs?page=999999"; done
+for size in $SIZES; do page "$size" "search by plate" "${URLS[$size,plate]}"; done
+for size in $SIZES; do page "$size" "search by claim number" "${URLS[$size,claim]}"; done
+for size in $SIZES; do page "$size" "job screen" "${URLS[$size,job]}"; done
+for size in $SIZES; do page "$size" "vehicles inside" "/workshop/vehicles-inside"; done
+# The search again for one user alone: the time a search takes, without queueing behind seven others on two cores.
+for size in $SIZES; do page "$size" "search by plate, 1 connection" "${URLS[$size,plate]}" "" 1; done
+for size in $SIZES; do page "$size" "search by claim number, 1 connection" "${URLS[$size,claim]}" "" 1; done
 
+# 3. Background scenarios, one size after the other (each writes its own database), then memory.
+for size in $SIZES; do
+  BASE=${BASES[$size]}
+  db="$WORK/run-$size.db"
   echo "== $size jobs: background scenarios"
-  bg="$WORK/background-$size.tsv"
+  bg="$WORK/background-$size.tsv"; rm -f "$bg"
   bg_args=(--bench-background "$bg"); [ "$C360_JOBS" = 1 ] && bg_args+=(--queueing-off)
   app_env "$db" dotnet "$APP_DLL" "${bg_args[@]}" > "$WORK/background-$size.log" 2>&1 \
     || { echo "!! background scenarios failed; see $WORK/background-$size.log" >&2; }
@@ -179,13 +200,16 @@ for size in $SIZES; do
       record "$size" "bg:$scenario" "seconds=$seconds rows=$rows detail=$detail"
     done < "$bg"
   fi
-
-  rss=$(awk '/^VmRSS/ {print $2}' "/proc/$APP_PID/status")
-  hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$APP_PID/status")
-  echo "   resident memory: $(( rss / 1024 )) MB (peak $(( hwm / 1024 )) MB)"
-  record "$size" "memory" "rss_kb=$rss hwm_kb=$hwm"
-  stop_app
 done
+
+for size in $SIZES; do
+  pid=${APP_PIDS[$size]}
+  rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+  hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$pid/status")
+  echo "   $size jobs: resident memory $(( rss / 1024 )) MB (peak $(( hwm / 1024 )) MB)"
+  record "$size" "memory" "rss_kb=$rss hwm_kb=$hwm"
+done
+stop_apps
 
 total=$(( $(date -u +%s) - started_at ))
 echo "== writing $RESULT_FILE and docs/benchmarks.md (run took ${total}s)"
