@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using PlanManager.IntegrationTests.Infrastructure;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.IntegrationTests.Jobs;
 
@@ -93,6 +94,31 @@ public sealed class JobListTests(PlanManagerFactory factory) : SignedInTest(fact
     {
         var numbers = await NumbersOnAsync("/jobs?sort=number&dir=asc&page=99&size=50");
         Assert.Equal(Enumerable.Range(1051, 10), numbers);
+    }
+
+    [Fact]
+    public async Task A_count_limit_stops_counting_and_pages_only_within_it()
+    {
+        // The job list counts at most Paging.HistoryCountLimit matches; the same rule with a limit of 30 on the 60 jobs.
+        var page = await Factory.WithDbAsync(db => db.Jobs.Where(j => j.Number > 1000).OrderBy(j => j.Number).Select(j => j.Number)
+            .ToPageAsync(99, 25, CancellationToken.None, countLimit: 30));
+
+        Assert.True(page.CountCapped);
+        Assert.Equal(30, page.TotalCount);
+        Assert.Equal(2, page.PageNumber);
+        Assert.Equal(Enumerable.Range(1026, 5), page.Items);
+        Assert.Equal(30, page.LastRow);
+    }
+
+    [Fact]
+    public async Task A_count_under_the_limit_is_exact()
+    {
+        var page = await Factory.WithDbAsync(db => db.Jobs.Where(j => j.Number > 1000).OrderBy(j => j.Number).Select(j => j.Number)
+            .ToPageAsync(3, 25, CancellationToken.None, countLimit: 60));
+
+        Assert.False(page.CountCapped);
+        Assert.Equal(60, page.TotalCount);
+        Assert.Equal(Enumerable.Range(1051, 10), page.Items);
     }
 
     [Fact]

@@ -23,6 +23,13 @@ public sealed class CapsSyncOptions
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan SyncLease { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Pushes the sweep sends at the same time. Each waits mostly for CAPS to answer, so a backlog (a restart,
+    /// CAPS back after an outage) drains several times faster than one by one (docs/benchmarks.md).
+    /// </summary>
+    [Range(1, 16)]
+    public int SyncRelayParallelism { get; set; } = 4;
+
     /// <summary>The sweep that relays owed pushes whose scheduled job was lost (a restart with in-memory Hangfire).</summary>
     public string SyncRelayCron { get; set; } = "* * * * *";
 }

@@ -23,11 +23,16 @@ public sealed partial class CapsSyncRelay(
     IBackgroundJobClient jobs,
     IOptions<CapsSyncOptions> options,
     TimeProvider clock,
+    IServiceScopeFactory scopes,
     ILogger<CapsSyncRelay> logger)
 {
     public const string SweepJobId = "caps-sync-relay";
 
-    /// <summary>Pushes every owed push whose time has come (the recurring sweep, and once at start-up).</summary>
+    /// <summary>
+    /// Pushes every owed push whose time has come (the recurring sweep, and once at start-up),
+    /// <see cref="CapsSyncOptions.SyncRelayParallelism"/> at a time, each in its own scope (its own
+    /// DbContext); the claim in <see cref="PushAsync"/> keeps two runners off the same push.
+    /// </summary>
     [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(60)]
     public async Task RunDueAsync(CancellationToken cancellationToken)
@@ -39,10 +44,12 @@ public sealed partial class CapsSyncRelay(
             .Select(s => s.JobId)
             .Take(200)
             .ToListAsync(cancellationToken);
-        foreach (var jobId in due)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.SyncRelayParallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(due, parallel, async (jobId, ct) =>
         {
-            await PushAsync(jobId, cancellationToken);
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CapsSyncRelay>().PushAsync(jobId, ct);
+        });
     }
 
     /// <summary>Pushes one job if its push is owed and due; otherwise does nothing (a later edit moved it).</summary>

@@ -34,7 +34,8 @@ public sealed class ImportClaims360(
     TimeProvider clock)
 {
     public const string JobId = "claims360-import";
-    public const int PageSize = 50;
+    /// <summary>The most the contract allows (claims360.yaml): a re-read of 10,000 assignments is 50 calls, not 200.</summary>
+    public const int PageSize = 200;
     private const int MaxPages = 1000;
 
     /// <summary>The recurring job: every configured repairer; one failing does not stop the others.</summary>
@@ -122,6 +123,9 @@ public sealed class ImportClaims360(
                 {
                     db.ChangeTracker.Clear();
                     await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    // The page's existing rows in one query (inside the transaction), not one query per assignment.
+                    var numbers = assignments.Select(a => a.AssignmentNumber.Trim()).Distinct().ToList();
+                    await db.Claims360Items.Where(i => i.RepairerId == repairerId && numbers.Contains(i.AssignmentNumber)).LoadAsync(ct);
                     var changed = 0;
                     foreach (var assignment in assignments)
                     {
@@ -147,8 +151,8 @@ public sealed class ImportClaims360(
     private async Task<bool> UpsertAsync(int repairerId, string carrosserieId, bool queueing, Claims360Assignment assignment, CancellationToken cancellationToken)
     {
         var number = assignment.AssignmentNumber.Trim();
-        var item = db.Claims360Items.Local.FirstOrDefault(i => i.RepairerId == repairerId && i.AssignmentNumber == number)
-            ?? await db.Claims360Items.SingleOrDefaultAsync(i => i.RepairerId == repairerId && i.AssignmentNumber == number, cancellationToken);
+        // SavePageAsync loaded the page's existing rows: one not tracked now is new.
+        var item = db.Claims360Items.Local.FirstOrDefault(i => i.RepairerId == repairerId && i.AssignmentNumber == number);
         var now = clock.GetUtcNow();
         if (item is null)
         {

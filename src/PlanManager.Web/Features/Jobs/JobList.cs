@@ -77,6 +77,8 @@ public sealed class JobList(PlanManagerDbContext db)
         }
 
         jobs = await SearchAsync(jobs, query.Q, cancellationToken);
+        // The count needs neither the sort nor the joins of the page, and stops at the limit (Paging.HistoryCountLimit).
+        var matching = jobs;
         jobs = Sort(jobs, query);
 
         return await jobs.Select(j => new JobRow(
@@ -94,7 +96,7 @@ public sealed class JobList(PlanManagerDbContext db)
                 j.EstimatedCompletionDate,
                 j.CreatedAt,
                 j.Source))
-            .ToPageAsync(query.Page, query.Size, cancellationToken);
+            .ToPageAsync(matching, query.Page, query.Size, cancellationToken, Paging.HistoryCountLimit);
     }
 
     private async Task<IQueryable<Job>> SearchAsync(IQueryable<Job> jobs, string? term, CancellationToken cancellationToken)

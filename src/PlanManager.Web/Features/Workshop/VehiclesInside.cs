@@ -43,7 +43,11 @@ public sealed record VehiclesInsideModel(
     Page<VehicleInsideRow> Rows,
     int FinishedCount,
     IReadOnlyList<RepairerOption> Repairers,
-    DateOnly Today);
+    DateOnly Today)
+{
+    /// <summary>More finished cars are still in than were counted (<see cref="VehiclesInside.CountLimit"/>).</summary>
+    public bool FinishedCountCapped => FinishedCount > VehiclesInside.CountLimit;
+}
 
 /// <summary>
 /// The cars marked "vehicle in" (what the workshop and time-registration screens load). Every
@@ -52,13 +56,22 @@ public sealed record VehiclesInsideModel(
 /// </summary>
 public sealed class VehiclesInside(PlanManagerDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// How many cars the page counts at most, for the alert and for the pager. Cars left "in" pile up with
+    /// the years (thousands at a million jobs); counting them all on every load made the page's cost follow
+    /// the history (docs/benchmarks.md). Past it the page says "more than 1000".
+    /// </summary>
+    public const int CountLimit = 1_000;
+
     public async Task<VehiclesInsideModel> HandleAsync(VehiclesInsideQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var inside = Inside(query.Repairer);
-        var finishedCount = await inside.Where(Job.FinishedForVehicleIn()).CountAsync(cancellationToken);
+        // CountLimit + 1 when there are more: the model tells the view to say "more than".
+        var finishedCount = await inside.Where(Job.FinishedForVehicleIn()).Take(CountLimit + 1).CountAsync(cancellationToken);
         var listed = query.Finished ? inside.Where(Job.FinishedForVehicleIn()) : inside;
 
+        // Counted unsorted and at most CountLimit.
         var rows = await listed
             .OrderBy(j => j.VehicleInSince).ThenBy(j => j.Number)
             .Select(j => new VehicleInsideRow(
@@ -73,7 +86,7 @@ public sealed class VehiclesInside(PlanManagerDbContext db, TimeProvider clock)
                 j.VehicleInSince,
                 j.EstimatedCompletionDate,
                 j.OffSiteDate))
-            .ToPageAsync(query.Page, query.Size, cancellationToken);
+            .ToPageAsync(listed, query.Page, query.Size, cancellationToken, CountLimit);
 
         var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
         return new VehiclesInsideModel(query, rows, finishedCount, repairers, DisplayTime.Today(clock));

@@ -1080,6 +1080,10 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
 
+                    b.HasIndex("VehicleIn", "Status", "OffSiteDate");
+
+                    b.HasIndex("VehicleIn", "VehicleInSince", "Number");
+
                     b.ToTable("Jobs");
                 });
 

@@ -1051,6 +1051,10 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
 
+                    b.HasIndex("VehicleIn", "Status", "OffSiteDate");
+
+                    b.HasIndex("VehicleIn", "VehicleInSince", "Number");
+
                     b.ToTable("Jobs");
                 });
 
