@@ -22,7 +22,7 @@ public sealed class Claims360JobTabModel
 /// C4: the job's Claims360 tab (replaces the Winformex tab while Claims360 is on). Every estimate
 /// version is kept; the newest is shown, and "compare" highlights lines that differ from an older one.
 /// </summary>
-public sealed class Claims360JobTab(PlanManagerDbContext db, ConnectorSettings settings, Claims360PhotoTransfers transfers, EstimateVersions estimates) : ViewComponent
+public sealed class Claims360JobTab(PlanManagerDbContext db, ConnectorSettings settings, OutgoingPhotos outgoing, EstimateVersions estimates) : ViewComponent
 {
     public const string CompareParameter = "c360compare";
 
@@ -41,7 +41,7 @@ public sealed class Claims360JobTab(PlanManagerDbContext db, ConnectorSettings s
         var photos = new List<Claims360PhotoChoice>();
         if (link is not null)
         {
-            var sent = await transfers.SentAsync(jobId, LogPlatform.Claims360, cancellationToken);
+            var sent = await outgoing.SentAsync(jobId, LogPlatform.Claims360, cancellationToken);
             photos = (await db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Id).Select(p => new { p.Id, p.OriginalFileName }).ToListAsync(cancellationToken))
                 .Select(p => new Claims360PhotoChoice(p.Id, p.OriginalFileName, sent.Contains(p.Id))).ToList();
         }

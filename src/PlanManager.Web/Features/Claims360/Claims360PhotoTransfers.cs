@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PlanManager.Connectors.Claims360;
 using PlanManager.Connectors.Common;
@@ -6,8 +5,6 @@ using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Photos;
 using PlanManager.Web.Infrastructure.Connectors;
-using PlanManager.Web.Infrastructure.Photos;
-using Refit;
 
 namespace PlanManager.Web.Features.Claims360;
 
@@ -23,7 +20,7 @@ public sealed class Claims360PhotoTransfers(
     IClaims360Api api,
     ConnectorGateway gateway,
     UploadPhotos upload,
-    IPhotoStorage storage,
+    OutgoingPhotos outgoing,
     TimeProvider clock)
 {
     /// <summary>Imports the dossier's photos the job does not have yet.</summary>
@@ -95,48 +92,13 @@ public sealed class Claims360PhotoTransfers(
     {
         ArgumentNullException.ThrowIfNull(photoIds);
         var link = await db.Claims360JobLinks.AsNoTracking().SingleOrDefaultAsync(l => l.JobId == jobId, cancellationToken);
-        if (link is null || photoIds.Count == 0)
+        if (link is null)
         {
             return new Claims360PhotoResult(0, 0);
         }
 
-        var sent = await db.Claims360PhotoTransfers.Where(t => t.JobId == jobId && t.Platform == LogPlatform.Claims360 && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
-        var photos = await db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId && photoIds.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        int moved = 0, failed = 0;
-        foreach (var photo in photos.Where(p => !sent.Contains(p.Id.ToString(CultureInfo.InvariantCulture))))
-        {
-            var result = await gateway.CallAsync(ConnectorPlatform.Claims360, "send photo", jobId, async ct =>
-            {
-                await using var content = await storage.OpenReadAsync(photo.StoredName, ct) ?? throw new FileNotFoundException(photo.StoredName);
-                return await api.UploadPhotoAsync(link.CarrosserieId, link.DossierId, new StreamPart(content, photo.OriginalFileName, ContentTypeOf(photo.Format)), ct);
-            }, cancellationToken);
-            if (result.Succeeded)
-            {
-                db.Claims360PhotoTransfers.Add(new Claims360PhotoTransfer { JobId = jobId, Outgoing = true, Key = photo.Id.ToString(CultureInfo.InvariantCulture), At = clock.GetUtcNow() });
-                moved++;
-            }
-            else
-            {
-                failed++;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        var (moved, failed) = await outgoing.SendAsync(jobId, LogPlatform.Claims360, photoIds,
+            (file, ct) => api.UploadPhotoAsync(link.CarrosserieId, link.DossierId, file, ct), cancellationToken);
         return new Claims360PhotoResult(moved, failed);
     }
-
-    /// <summary>The job photo ids already sent to the platform, for the tick boxes.</summary>
-    public async Task<IReadOnlySet<int>> SentAsync(int jobId, LogPlatform platform, CancellationToken cancellationToken)
-    {
-        var keys = await db.Claims360PhotoTransfers.AsNoTracking().Where(t => t.JobId == jobId && t.Platform == platform && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
-        return keys.Select(k => int.Parse(k, CultureInfo.InvariantCulture)).ToHashSet();
-    }
-
-    public static string ContentTypeOf(PhotoFormat format) => format switch
-    {
-        PhotoFormat.Png => "image/png",
-        PhotoFormat.Heic => "image/heic",
-        _ => "image/jpeg",
-    };
 }

@@ -5,11 +5,8 @@ using PlanManager.Connectors.Common;
 using PlanManager.Connectors.Informex;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
-using PlanManager.Web.Features.Claims360;
 using PlanManager.Web.Infrastructure;
 using PlanManager.Web.Infrastructure.Connectors;
-using PlanManager.Web.Infrastructure.Photos;
-using Refit;
 
 namespace PlanManager.Web.Features.Informex;
 
@@ -48,7 +45,7 @@ public sealed class InformexOnJob(
     IValidator<SecondCircuitForm> validator,
     IValidator<SecondCircuitLinkForm> linkValidator,
     EstimateVersions estimates,
-    IPhotoStorage storage,
+    OutgoingPhotos photos,
     JobLogWriter log,
     TimeProvider clock)
 {
@@ -204,7 +201,8 @@ public sealed class InformexOnJob(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var (photosSent, photosFailed) = await SendPhotosAsync(job.Id, file, photoIds, cancellationToken);
+        var (photosSent, photosFailed) = await photos.SendAsync(job.Id, LogPlatform.Informex, photoIds,
+            (photo, ct) => api.UploadPhotoAsync(file.Mailbox!, file.DossierNumber!, photo, ct), cancellationToken);
         if (file.AssignmentNumber is { } assignment && file.LinkSentAt is null)
         {
             var linked = await SendLinkAsync(file, assignment, cancellationToken);
@@ -218,43 +216,6 @@ public sealed class InformexOnJob(
         }
 
         return new InformexJobResult(sentBefore ? InformexJobOutcome.SentAgain : InformexJobOutcome.Sent, file.DossierNumber, PhotosSent: photosSent, PhotosFailed: photosFailed);
-    }
-
-    /// <summary>The ticked photos not sent before, one request each (never retried: an upload is not idempotent).</summary>
-    private async Task<(int Sent, int Failed)> SendPhotosAsync(int jobId, InformexJobFile file, IReadOnlyCollection<int> photoIds, CancellationToken cancellationToken)
-    {
-        if (photoIds.Count == 0)
-        {
-            return (0, 0);
-        }
-
-        var done = await db.Claims360PhotoTransfers.Where(t => t.JobId == jobId && t.Platform == LogPlatform.Informex && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
-        var photos = await db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId && photoIds.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
-        int sent = 0, failed = 0;
-        foreach (var photo in photos.Where(p => !done.Contains(p.Id.ToString(CultureInfo.InvariantCulture))))
-        {
-            var result = await gateway.CallAsync(ConnectorPlatform.Informex, "send photo", jobId, async ct =>
-            {
-                await using var content = await storage.OpenReadAsync(photo.StoredName, ct) ?? throw new FileNotFoundException(photo.StoredName);
-                await api.UploadPhotoAsync(file.Mailbox!, file.DossierNumber!, new StreamPart(content, photo.OriginalFileName, Claims360PhotoTransfers.ContentTypeOf(photo.Format)), ct);
-            }, cancellationToken);
-            if (result.Succeeded)
-            {
-                db.Claims360PhotoTransfers.Add(new Claims360PhotoTransfer
-                {
-                    JobId = jobId, Platform = LogPlatform.Informex, Outgoing = true, Key = photo.Id.ToString(CultureInfo.InvariantCulture), At = clock.GetUtcNow(),
-                });
-                sent++;
-            }
-            else
-            {
-                failed++;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return (sent, failed);
     }
 
     private Task<ConnectorResult<bool>> SendLinkAsync(InformexJobFile file, string assignmentNumber, CancellationToken cancellationToken) =>

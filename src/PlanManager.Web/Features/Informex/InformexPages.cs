@@ -51,7 +51,7 @@ public sealed class WinformexPageModel
 }
 
 /// <summary>Q4 (Job Queue > Informex) and the job's Winformex page (C5).</summary>
-public sealed class InformexPages(PlanManagerDbContext db, ConnectorSettings settings, EstimateVersions estimates)
+public sealed class InformexPages(PlanManagerDbContext db, ConnectorSettings settings, EstimateVersions estimates, OutgoingPhotos outgoing)
 {
     public const string CompareParameter = "ifxcompare";
     public const int PickRows = 20;
@@ -116,9 +116,9 @@ public sealed class InformexPages(PlanManagerDbContext db, ConnectorSettings set
             .OrderByDescending(t => t.ReceivedAt).Take(PickRows)
             .Select(t => new InformexPickRow(t.AssignmentNumber, t.InsurerName, t.ClaimNumber, t.LicensePlate, t.Make, t.Model, t.CustomerName, t.ReceivedAt))
             .ToListAsync(cancellationToken);
-        var sent = (await db.Claims360PhotoTransfers.AsNoTracking().Where(t => t.JobId == jobId && t.Platform == LogPlatform.Informex && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken)).ToHashSet();
+        var sent = await outgoing.SentAsync(jobId, LogPlatform.Informex, cancellationToken);
         var photos = (await db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Id).Select(p => new { p.Id, p.OriginalFileName }).ToListAsync(cancellationToken))
-            .Select(p => new InformexPhotoChoice(p.Id, p.OriginalFileName, sent.Contains(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToList();
+            .Select(p => new InformexPhotoChoice(p.Id, p.OriginalFileName, sent.Contains(p.Id))).ToList();
         return new WinformexPageModel
         {
             JobId = job.Id,
@@ -147,7 +147,7 @@ public sealed record InformexJobCardModel(int JobId, string? DossierNumber, stri
 /// The Winformex card on the job screen: shown while Informex is on and Claims360 is off (the
 /// Claims360 card takes its place once Claims360 is on, seed claims360-link.nl).
 /// </summary>
-public sealed class InformexJobCard(PlanManagerDbContext db, ConnectorSettings settings) : ViewComponent
+public sealed class InformexJobCard(PlanManagerDbContext db, ConnectorSettings settings, EstimateVersions estimates) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int jobId)
     {
@@ -161,9 +161,7 @@ public sealed class InformexJobCard(PlanManagerDbContext db, ConnectorSettings s
         var samePlate = await db.Jobs.Where(j => j.Id == jobId && j.RegistrationKey != "")
             .Select(j => db.InformexTransmissions.Count(t => t.RepairerId == j.RepairerId && t.LicensePlateKey == j.RegistrationKey))
             .FirstOrDefaultAsync(cancellationToken);
-        var estimate = await db.Claims360Estimates.AsNoTracking().Where(e => e.JobId == jobId && e.Platform == LogPlatform.Informex).OrderByDescending(e => e.Version)
-            .Select(e => new EstimateSummary(e.Version, e.EstimateNumber, e.Currency, e.TotalExclVat, e.VatAmount, e.TotalInclVat, e.LoadedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+        var estimate = await estimates.NewestAsync(jobId, LogPlatform.Informex, cancellationToken);
         return View("~/Features/Informex/Views/_JobCard.cshtml",
             new InformexJobCardModel(jobId, file?.DossierNumber, file?.AssignmentNumber, file is { AssignmentNumber: not null, LinkSentAt: null }, samePlate, estimate));
     }

@@ -39,7 +39,8 @@ public sealed class JobQueueMenuViewComponent(PlanManagerDbContext db) : ViewCom
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var kinds = QueuePlatforms.All;
-        var enabled = await db.ConnectorSettings.AsNoTracking().Where(s => kinds.Contains(s.Kind) && s.Enabled).Select(s => s.Kind).ToListAsync();
+        // One query for every platform with a queue entry (this runs on every staff page).
+        var enabled = await db.ConnectorSettings.AsNoTracking().Where(s => (kinds.Contains(s.Kind) || s.Kind == ConnectorKind.Informex) && s.Enabled).Select(s => s.Kind).ToListAsync();
         var counts = await db.QueueItems.AsNoTracking()
             .Where(q => enabled.Contains(q.Platform) && q.Status == QueueItemStatus.Waiting)
             .GroupBy(q => q.Platform)
@@ -48,7 +49,7 @@ public sealed class JobQueueMenuViewComponent(PlanManagerDbContext db) : ViewCom
         var entries = kinds.Where(enabled.Contains)
             .Select(k => new JobQueueMenuEntry(k, QueuePlatforms.Segment(k), counts.FirstOrDefault(c => c.Platform == k)?.Count ?? 0))
             .ToList();
-        if (await db.ConnectorSettings.AsNoTracking().AnyAsync(s => s.Kind == ConnectorKind.Informex && s.Enabled))
+        if (enabled.Contains(ConnectorKind.Informex))
         {
             // Q4: the transmissions no job is linked to yet.
             var unlinked = await db.InformexTransmissions.AsNoTracking()

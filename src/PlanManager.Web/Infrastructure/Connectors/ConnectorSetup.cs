@@ -13,6 +13,7 @@ public static class ConnectorSetup
         services.AddSingleton<IConnectorCredentials, DatabaseConnectorCredentials>();
         services.AddScoped<ConnectorGateway>();
         services.AddScoped<EstimateVersions>();
+        services.AddScoped<OutgoingPhotos>();
         services.AddScoped<ConnectorSettings>();
         services.AddScoped<AuditWriter>();
 

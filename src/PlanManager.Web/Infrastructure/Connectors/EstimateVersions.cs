@@ -77,9 +77,7 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
     /// <summary>The newest version with its lines; compared with <paramref name="compareWith"/> when that is an older stored version.</summary>
     public async Task<EstimateView> ViewAsync(int jobId, LogPlatform platform, string? compareWith, string compareParameter, string anchor, string idPrefix, string emptyText, CancellationToken cancellationToken)
     {
-        var versions = await db.Claims360Estimates.AsNoTracking().Where(e => e.JobId == jobId && e.Platform == platform).OrderByDescending(e => e.Version)
-            .Select(e => new EstimateSummary(e.Version, e.EstimateNumber, e.Currency, e.TotalExclVat, e.VatAmount, e.TotalInclVat, e.LoadedAt))
-            .ToListAsync(cancellationToken);
+        var versions = await Summaries(jobId, platform).ToListAsync(cancellationToken);
         if (versions.Count == 0)
         {
             return new EstimateView { Versions = versions, CompareParameter = compareParameter, Anchor = anchor, IdPrefix = idPrefix, EmptyText = emptyText };
@@ -102,6 +100,14 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
             EmptyText = emptyText,
         };
     }
+
+    /// <summary>The newest version's totals (the job screen's card), or null.</summary>
+    public Task<EstimateSummary?> NewestAsync(int jobId, LogPlatform platform, CancellationToken cancellationToken) =>
+        Summaries(jobId, platform).FirstOrDefaultAsync(cancellationToken);
+
+    private IQueryable<EstimateSummary> Summaries(int jobId, LogPlatform platform) =>
+        db.Claims360Estimates.AsNoTracking().Where(e => e.JobId == jobId && e.Platform == platform).OrderByDescending(e => e.Version)
+            .Select(e => new EstimateSummary(e.Version, e.EstimateNumber, e.Currency, e.TotalExclVat, e.VatAmount, e.TotalInclVat, e.LoadedAt));
 
     /// <summary>Lines of the shown version; with an older one, those whose line number is new or whose content differs are marked.</summary>
     public static IReadOnlyList<EstimateLineView> Compare(Claims360EstimateVersion shown, Claims360EstimateVersion? older)
