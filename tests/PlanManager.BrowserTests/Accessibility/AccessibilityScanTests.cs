@@ -136,7 +136,11 @@ public sealed class AccessibilityScanTests(AccessibilityHost host, ITestOutputHe
         {
             var local = today.AddDays(index).ToDateTime(new TimeOnly(9 + (2 * index), 0));
             var start = new DateTimeOffset(local, DisplayTime.Zone.GetUtcOffset(local)).ToUniversalTime();
-            job.PortalPhotosAddedAt = index == 0 ? now : null;
+            if (index == 0)
+            {
+                job.NotePortalPhotos(now);
+            }
+
             db.Appointments.Add(new Appointment
             {
                 RepairerId = repairer, JobId = job.Id, Status = index == 1 ? AppointmentStatus.Confirmed : AppointmentStatus.Requested, Kind = index % 2 == 0 ? AppointmentKind.Estimate : AppointmentKind.Repair, Start = start, Place = 1,
