@@ -136,7 +136,7 @@ internal static partial class BenchBackground
             if (setting.Kind == ConnectorKind.Claims360)
             {
                 setting.Enabled = true;
-                setting.InformexQueueing = queueing;
+                setting.Claims360Queueing = queueing;
             }
             else if (setting.Kind == ConnectorKind.Caps)
             {
