@@ -12,6 +12,10 @@ public static class FeatureRegistration
     public static IServiceCollection AddPlanManagerFeatures(this IServiceCollection services)
     {
         services.AddScoped<SaveRepairer>();
+        services.AddScoped<RepairerPages>();
+        services.AddScoped<ThirdPartyPages>();
+        services.AddScoped<Administration.AdministrationOverview>();
+        services.AddScoped<Administration.ConnectorsPage>();
         services.AddScoped<SaveThirdParty>();
         services.AddScoped<DeleteThirdParty>();
         services.AddScoped<JobList>();

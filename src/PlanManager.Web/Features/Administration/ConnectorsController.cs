@@ -13,10 +13,8 @@ namespace PlanManager.Web.Features.Administration;
 /// <summary>Support switches the connectors and the portal on or off and holds their credentials (C6).</summary>
 [Authorize(Policy = IdentitySetup.SupportPolicy)]
 [Route("administration/connectors")]
-public sealed class ConnectorsController(PlanManagerDbContext db, IStringLocalizer<SharedResource> texts) : Controller
+public sealed class ConnectorsController(ConnectorsPage page, IStringLocalizer<SharedResource> texts) : Controller
 {
-    public const int AuditRows = 20;
-
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await BuildAsync(null, cancellationToken));
@@ -65,22 +63,7 @@ public sealed class ConnectorsController(PlanManagerDbContext db, IStringLocaliz
         return Redirect(Url.Action(nameof(Index))! + "#connector-" + kind.ToString().ToLowerInvariant());
     }
 
-    private async Task<ConnectorsPageModel> BuildAsync(ConnectorForm? invalid, CancellationToken cancellationToken)
-    {
-        var settings = await db.ConnectorSettings.AsNoTracking().OrderBy(s => s.Kind).ToListAsync(cancellationToken);
-        var cards = settings.Select(s => new ConnectorCard(
-                s,
-                invalid?.Kind == s.Kind ? invalid : new ConnectorForm { Kind = s.Kind, Enabled = s.Enabled, SiteCode = s.SiteCode, Claims360Queueing = s.Claims360Queueing },
-                invalid?.Kind == s.Kind))
-            .ToList();
-        var audit = await db.Audit.AsNoTracking().Where(a => a.Area == "Connectors")
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(AuditRows)
-            .ToListAsync(cancellationToken);
-        var claims360Setups = await db.Repairers.AsNoTracking().OrderBy(r => r.Name)
-            .Select(r => new Claims360SetupRow(r.Id, r.Name, db.Claims360Setups.Where(c => c.RepairerId == r.Id).Select(c => c.CarrosserieId).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
-        return new ConnectorsPageModel(cards, audit, claims360Setups);
-    }
+    private Task<ConnectorsPageModel> BuildAsync(ConnectorForm? invalid, CancellationToken cancellationToken) => page.HandleAsync(invalid, cancellationToken);
 }
 
 /// <summary>A connector as shown: the stored state (never the secret), and the form (with the user's input when it was refused).</summary>

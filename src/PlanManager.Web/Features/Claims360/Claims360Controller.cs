@@ -133,22 +133,20 @@ public sealed class Claims360Controller(Claims360Page screen, IStringLocalizer<S
 public sealed class Claims360AdministrationController(IStringLocalizer<SharedResource> texts) : Controller
 {
     [HttpGet("{repairer:int}")]
-    public async Task<IActionResult> Edit(int repairer, [FromServices] Data.PlanManagerDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int repairer, [FromServices] Claims360Page page, CancellationToken cancellationToken)
     {
-        var found = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
-            db.Repairers.Where(r => r.Id == repairer).Select(r => new { r.Name, r.ExternalReference, Setup = db.Claims360Setups.Where(s => s.RepairerId == r.Id).Select(s => s.CarrosserieId).FirstOrDefault() }),
-            cancellationToken);
-        if (found is null)
+        if (await page.SetupFormAsync(repairer, cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
-        ViewData["Repairer"] = found.Name;
-        return View(new Claims360SetupForm { RepairerId = repairer, CarrosserieId = found.Setup ?? found.ExternalReference });
+        ViewData["Repairer"] = found.Repairer;
+        return View(found.Form);
     }
 
     [HttpPost("{repairer:int}")]
-    public async Task<IActionResult> Edit(int repairer, Claims360SetupForm form, [FromServices] SaveClaims360Setup save, [FromServices] Data.PlanManagerDbContext db, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(
+        int repairer, Claims360SetupForm form, [FromServices] SaveClaims360Setup save, [FromServices] Claims360Page page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         form.RepairerId = repairer;
@@ -165,7 +163,7 @@ public sealed class Claims360AdministrationController(IStringLocalizer<SharedRes
         }
 
         result.Validation?.AddTo(ModelState);
-        ViewData["Repairer"] = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Repairers.Where(r => r.Id == repairer).Select(r => r.Name), cancellationToken);
+        ViewData["Repairer"] = (await page.SetupFormAsync(repairer, cancellationToken))?.Repairer;
         return View(form);
     }
 }

@@ -37,6 +37,15 @@ public sealed class Claims360Page(PlanManagerDbContext db)
 {
     public const int SyncedRows = 20;
 
+    /// <summary>Support's set-up dialog of one repairer: its set-up, else its external reference as the carrosserie id.</summary>
+    public async Task<(string Repairer, Claims360SetupForm Form)?> SetupFormAsync(int repairerId, CancellationToken cancellationToken)
+    {
+        var found = await db.Repairers.Where(r => r.Id == repairerId)
+            .Select(r => new { r.Name, r.ExternalReference, Setup = db.Claims360Setups.Where(s => s.RepairerId == r.Id).Select(s => s.CarrosserieId).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Name, new Claims360SetupForm { RepairerId = repairerId, CarrosserieId = found.Setup ?? found.ExternalReference });
+    }
+
     public async Task<Claims360PageModel> BuildAsync(int? repairerId, int? page, int? size, Claims360SetupForm? invalidForm, CancellationToken cancellationToken)
     {
         var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name)

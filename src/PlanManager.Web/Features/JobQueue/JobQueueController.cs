@@ -10,9 +10,10 @@ namespace PlanManager.Web.Features.JobQueue;
 [Route("job-queue/{platform:regex(^(caps|audatex-uk)$)}")]
 public sealed class JobQueueController(IStringLocalizer<SharedResource> texts) : Controller
 {
-    /// <summary>Opening the page imports the open offers first (there is no background import, as in the original).</summary>
+    /// <summary>Opening the page imports the open offers first (there is no background import, as in the original): the GET imports, and says so.</summary>
     [HttpGet("")]
-    public async Task<IActionResult> Index(string platform, int? page, [FromServices] ImportQueueOffers import, [FromServices] QueueList list,
+    [ActionName("Index")]
+    public async Task<IActionResult> ImportOffersAndList(string platform, int? page, [FromServices] ImportQueueOffers import, [FromServices] QueueList list,
         [FromServices] ConnectorSettings settings, CancellationToken cancellationToken)
     {
         var kind = QueuePlatforms.FromSegment(platform)!.Value;

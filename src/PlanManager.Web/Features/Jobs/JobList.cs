@@ -51,6 +51,15 @@ public sealed class JobList(PlanManagerDbContext db)
     /// <summary>How many matching customers a name search looks at; a name that common needs a plate or number too.</summary>
     public const int MaxCustomerMatches = 500;
 
+    /// <summary>The job list page: the matching rows and the repairers for its filter.</summary>
+    public async Task<JobListModel> PageAsync(JobListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = await HandleAsync(query, cancellationToken);
+        var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+        return new JobListModel(query, rows, repairers);
+    }
+
     public async Task<Page<JobRow>> HandleAsync(JobListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

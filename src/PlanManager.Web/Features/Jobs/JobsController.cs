@@ -8,20 +8,16 @@ using PlanManager.Web.Infrastructure.Validation;
 namespace PlanManager.Web.Features.Jobs;
 
 [Route("jobs")]
-public sealed class JobsController(JobScreen screen, IStringLocalizer<SharedResource> texts) : Controller
+public sealed class JobsController(JobScreen screen, DisplayTime displayTime, IStringLocalizer<SharedResource> texts) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] JobListQuery query, [FromServices] JobList list, [FromServices] PlanManagerDbContext db, CancellationToken cancellationToken)
-    {
-        var rows = await list.HandleAsync(query, cancellationToken);
-        var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
-        return View(new JobListModel(query, rows, repairers));
-    }
+    public async Task<IActionResult> Index([FromQuery] JobListQuery query, [FromServices] JobList list, CancellationToken cancellationToken) =>
+        View(await list.PageAsync(query, cancellationToken));
 
     [HttpGet("new")]
     public async Task<IActionResult> Create(int? repairer, CancellationToken cancellationToken)
     {
-        var form = new JobForm { RepairerId = repairer, StartDate = DateOnly.FromDateTime(DateTime.Today) };
+        var form = new JobForm { RepairerId = repairer, StartDate = displayTime.Today() };
         var model = await screen.BuildAsync(form, null, cancellationToken);
         if (model.Form.RepairerId is null && model.Repairers.Count == 1)
         {

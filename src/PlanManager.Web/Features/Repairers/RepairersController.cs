@@ -8,22 +8,10 @@ using PlanManager.Web.Infrastructure.Validation;
 namespace PlanManager.Web.Features.Repairers;
 
 [Route("repairers")]
-public sealed class RepairersController(PlanManagerDbContext db, IStringLocalizer<SharedResource> texts) : Controller
+public sealed class RepairersController(RepairerPages pages, IStringLocalizer<SharedResource> texts) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken)
-    {
-        var query = db.Repairers.AsNoTracking();
-        if (Domain.Text.Clean(q) is { } term)
-        {
-            query = query.Where(r => r.Name.Contains(term) || (r.City != null && r.City.Contains(term)) || (r.VatNumber != null && r.VatNumber.Contains(term)));
-        }
-
-        var rows = await query.OrderBy(r => r.Name)
-            .Select(r => new RepairerRow(r.Id, r.Name, r.City, r.Country, r.VatNumber, r.ExternalReference))
-            .ToPageAsync(page, Paging.DefaultPageSize, cancellationToken);
-        return View(new RepairerListModel(q, rows));
-    }
+    public async Task<IActionResult> Index(string? q, int? page, CancellationToken cancellationToken) => View(await pages.ListAsync(q, page, cancellationToken));
 
     [HttpGet("new")]
     public IActionResult Create() => View("Edit", new RepairerForm());
@@ -31,8 +19,8 @@ public sealed class RepairersController(PlanManagerDbContext db, IStringLocalize
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var repairer = await db.Repairers.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return repairer is null ? NotFound() : View(RepairerForm.From(repairer));
+        var form = await pages.FormAsync(id, cancellationToken);
+        return form is null ? NotFound() : View(form);
     }
 
     [HttpPost("new")]
@@ -71,3 +59,4 @@ public sealed class RepairersController(PlanManagerDbContext db, IStringLocalize
 public sealed record RepairerRow(int Id, string Name, string? City, string? Country, string? VatNumber, string? ExternalReference);
 
 public sealed record RepairerListModel(string? Query, Page<RepairerRow> Rows);
+

@@ -11,7 +11,7 @@ namespace PlanManager.Web.Features.ThirdParties;
 
 /// <summary>Owners, insurers and agents (T1): one editor, the kind in the address.</summary>
 [Route("third-parties/{kind:regex(^(owners|insurers|agents)$)}")]
-public sealed class ThirdPartiesController(PlanManagerDbContext db, ConnectorSettings connectors, IStringLocalizer<SharedResource> texts) : Controller
+public sealed class ThirdPartiesController(ThirdPartyPages pages, ConnectorSettings connectors, IStringLocalizer<SharedResource> texts) : Controller
 {
     public const string CapsEnabledKey = "CapsEnabled";
 
@@ -21,23 +21,15 @@ public sealed class ThirdPartiesController(PlanManagerDbContext db, ConnectorSet
     public async Task<IActionResult> Index(string kind, string? q, int? page, int? size, CancellationToken cancellationToken)
     {
         var partyKind = ParseKind(kind);
-        var query = Search(partyKind, q);
-        var rows = await query.OrderBy(t => t.NameKey).ThenBy(t => t.Id)
-            .Select(t => new ThirdPartyRow(t.Id, t.Name, t.City, t.Phone, t.Email, t.VatNumber))
-            .ToPageAsync(page, size, cancellationToken);
-        return View(new ThirdPartyListModel(partyKind, kind, q, rows));
+        return View(new ThirdPartyListModel(partyKind, kind, q, await pages.ListAsync(partyKind, q, page, size, cancellationToken)));
     }
 
     /// <summary>The job screen's pickers ask here as the user types.</summary>
     [HttpGet("lookup")]
     public async Task<IActionResult> Lookup(string kind, string? q, CancellationToken cancellationToken)
     {
-        var rows = await Search(ParseKind(kind), q)
-            .OrderBy(t => t.NameKey).ThenBy(t => t.Id)
-            .Take(LookupLimit)
-            .Select(t => new { id = t.Id, name = t.Name, city = t.City })
-            .ToListAsync(cancellationToken);
-        return Json(rows);
+        var rows = await pages.LookupAsync(ParseKind(kind), q, LookupLimit, cancellationToken);
+        return Json(rows.Select(r => new { id = r.Id, name = r.Name, city = r.City }));
     }
 
     [HttpGet("new")]
@@ -51,13 +43,13 @@ public sealed class ThirdPartiesController(PlanManagerDbContext db, ConnectorSet
     public async Task<IActionResult> Edit(string kind, int id, CancellationToken cancellationToken)
     {
         var partyKind = ParseKind(kind);
-        var party = await db.ThirdParties.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.Kind == partyKind, cancellationToken);
+        var party = await pages.FindAsync(partyKind, id, cancellationToken);
         if (party is null)
         {
             return NotFound();
         }
 
-        ViewData["LinkedJobs"] = await db.Jobs.CountAsync(j => j.OwnerId == id || j.InsurerId == id || j.AgentId == id, cancellationToken);
+        ViewData["LinkedJobs"] = await pages.LinkedJobsAsync(id, cancellationToken);
         await FlagCapsAsync(cancellationToken);
         return View(ThirdPartyForm.From(party));
     }
@@ -118,19 +110,6 @@ public sealed class ThirdPartiesController(PlanManagerDbContext db, ConnectorSet
     private async Task FlagCapsAsync(CancellationToken cancellationToken) =>
         ViewData[CapsEnabledKey] = await connectors.IsEnabledAsync(ConnectorKind.Caps, cancellationToken);
 
-    private IQueryable<ThirdParty> Search(ThirdPartyKind kind, string? q)
-    {
-        var query = db.ThirdParties.AsNoTracking().Where(t => t.Kind == kind);
-        var key = SearchKey.Normalize(q);
-        if (key.Length == 0)
-        {
-            return query;
-        }
-
-        // Any part of the name: a receptionist knows the surname as often as the first name.
-        return query.Where(t => t.NameKey.Contains(key));
-    }
-
     internal static ThirdPartyKind ParseKind(string kind) => kind switch
     {
         "insurers" => ThirdPartyKind.Insurer,
@@ -149,3 +128,4 @@ public sealed class ThirdPartiesController(PlanManagerDbContext db, ConnectorSet
 public sealed record ThirdPartyRow(int Id, string Name, string? City, string? Phone, string? Email, string? VatNumber);
 
 public sealed record ThirdPartyListModel(ThirdPartyKind Kind, string Segment, string? Query, Page<ThirdPartyRow> Rows);
+
