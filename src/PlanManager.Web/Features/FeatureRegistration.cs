@@ -12,6 +12,9 @@ public static class FeatureRegistration
     public static IServiceCollection AddPlanManagerFeatures(this IServiceCollection services)
     {
         services.AddScoped<SaveRepairer>();
+        services.AddScoped<Account.SignInUser>();
+        services.AddScoped<Account.SignOutUser>();
+        services.AddSingleton<Infrastructure.RateLimiting.ClientRateLimiter>();
         services.AddScoped<SaveThirdParty>();
         services.AddScoped<DeleteThirdParty>();
         services.AddScoped<JobList>();

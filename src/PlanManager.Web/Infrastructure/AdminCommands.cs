@@ -8,6 +8,7 @@ namespace PlanManager.Web.Infrastructure;
 /// One-shot commands for operators, run with the app's own configuration instead of serving:
 ///   --migrate-only                       apply the migrations (the one step before nodes start) and exit
 ///   --create-user EMAIL ROLE             create a Staff or Support user; password from PLANMANAGER_NEW_USER_PASSWORD
+///   --rotate-keys | --revoke-keys        a new Data Protection key (revoke: after a leak, every older key revoked), see KeyRingCommands
 ///   --generate-data N                    benchmarks only: fill an empty SQLite database with N jobs (refused in Production)
 ///   --bench-background FILE [--queueing-off]  benchmarks only: run the import and CAPS relay scenarios against the sandbox, results to FILE
 /// </summary>
@@ -20,7 +21,7 @@ public static class AdminCommands
     public const string PasswordVariable = "PLANMANAGER_NEW_USER_PASSWORD";
 
     public static bool IsCommand(string[] args) =>
-        args.Contains(MigrateOnly) || args.Contains(CreateUser) || args.Contains(GenerateData) || args.Contains(BenchBackground);
+        args.Contains(MigrateOnly) || args.Contains(CreateUser) || args.Contains(GenerateData) || args.Contains(BenchBackground) || KeyRingCommands.IsCommand(args);
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -32,6 +33,11 @@ public static class AdminCommands
         {
             logger.LogInformation("Migrations applied; the database is ready for the nodes.");
             return 0;
+        }
+
+        if (KeyRingCommands.IsCommand(args))
+        {
+            return await KeyRingCommands.RunAsync(app.Services, revoke: args.Contains(KeyRingCommands.Revoke), logger);
         }
 
         if (args.Contains(GenerateData) || args.Contains(BenchBackground))
