@@ -16,6 +16,7 @@ public static class DatabaseRegistration
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Database:ConnectionString is required when Database:Provider is SqlServer.")
+            .Validate(o => o.AppLogin.IsValid, "Database:AppLogin:Name must be a plain SQL name (letters, digits, _; not sa or dbo) with a Database:AppLogin:Password of at most 128 characters.")
             .ValidateOnStart();
 
         services.AddDbContext<SqlServerPlanManagerDbContext>((sp, o) =>

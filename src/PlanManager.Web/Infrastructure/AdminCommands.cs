@@ -31,6 +31,7 @@ public static class AdminCommands
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminCommands));
         if (args.Contains(MigrateOnly))
         {
+            await NodeLoginGrant.ApplyAsync(app.Services, logger, CancellationToken.None);
             logger.LogInformation("Migrations applied; the database is ready for the nodes.");
             return 0;
         }

@@ -27,6 +27,7 @@ public static class IdentitySetup
         // Outside Development every cookie that carries a session or a token is sent over HTTPS only.
         var secure = plainHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = secure);
+        services.AddHttpsRedirection(o => o.HttpsPort = configuration.GetValue<int?>($"{SecurityOptions.Section}:{nameof(SecurityOptions.HttpsPort)}") ?? 443);
         services.Configure<CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = secure);
 
         services.AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -156,6 +157,9 @@ public sealed class SecurityOptions
     /// Only for local runs over plain loopback HTTP (tests, benchmarks); refused in Production.
     /// </summary>
     public bool AllowPlainHttp { get; set; }
+
+    /// <summary>The public HTTPS port a plain-HTTP request is redirected to (the proxy's).</summary>
+    public int HttpsPort { get; set; } = 443;
 
     /// <summary>Sign-in attempts one client address may make per window, whichever accounts it tries.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100_000)]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PlanManager.Web.Data;
@@ -43,6 +44,20 @@ public static class KeyRingCommands
         }
 
         var key = keys.CreateNewKey(now, now + KeyLifetime);
+        // The ring is cached and refreshed in the background: wait until the new key is the default,
+        // or the secrets would be encrypted again with the key just revoked.
+        var ring = provider.GetRequiredService<IKeyRingProvider>();
+        for (var tries = 0; ring.GetCurrentKeyRing().DefaultKeyId != key.KeyId; tries++)
+        {
+            if (tries == 300)
+            {
+                logger.LogError("Key {KeyId} was created but did not become the default key within 30 s; nothing was re-encrypted. Run the command again.", key.KeyId);
+                return 1;
+            }
+
+            await Task.Delay(100);
+        }
+
         var unreadable = 0;
         foreach (var (setting, value) in clear)
         {

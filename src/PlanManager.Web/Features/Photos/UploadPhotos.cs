@@ -142,22 +142,31 @@ public sealed class UploadPhotos(
 
     private async Task<JobPhoto> StoreAsync(IFormFile file, PhotoFormat format, List<string> written, CancellationToken cancellationToken)
     {
+        // Stored without its metadata (GPS, camera, owner): photos go on to insurers and platforms.
+        byte[] bytes;
+        await using (var content = file.OpenReadStream())
+        {
+            using var buffer = new MemoryStream((int)Math.Min(file.Length, PhotoLimits.MaxBytes));
+            await content.CopyToAsync(buffer, cancellationToken);
+            bytes = PhotoMetadata.Strip(buffer.ToArray(), format);
+        }
+
         var photo = new JobPhoto
         {
             StoredName = PhotoNames.NewOriginal(PhotoContent.Extension(format)),
             OriginalFileName = DisplayName(file.FileName),
             Format = format,
-            SizeBytes = file.Length,
+            SizeBytes = bytes.Length,
         };
 
-        await using (var content = file.OpenReadStream())
+        using (var content = new MemoryStream(bytes, writable: false))
         {
             written.Add(photo.StoredName);
             await storage.SaveAsync(photo.StoredName, content, cancellationToken);
         }
 
         PhotoPreview? preview;
-        await using (var content = file.OpenReadStream())
+        using (var content = new MemoryStream(bytes, writable: false))
         {
             preview = PhotoThumbnails.Create(content, PhotoLimits.ThumbnailSize);
         }
