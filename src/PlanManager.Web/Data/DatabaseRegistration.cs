@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PlanManager.Web.Data.Interceptors;
 using Microsoft.Extensions.Options;
 
 namespace PlanManager.Web.Data;
@@ -19,11 +21,14 @@ public static class DatabaseRegistration
             .Validate(o => o.AppLogin.IsValid, "Database:AppLogin:Name must be a plain SQL name (letters, digits, _; not sa or dbo) with a Database:AppLogin:Password of at most 128 characters.")
             .ValidateOnStart();
 
+        // Save interceptors are scoped: they see the request's user, clock and unit of work (the one door of a job).
+        services.AddScoped<IInterceptor, StampsInterceptor>();
         services.AddDbContext<SqlServerPlanManagerDbContext>((sp, o) =>
-            o.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, s => s.EnableRetryOnFailure()));
+            o.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, s => s.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddDbContext<SqlitePlanManagerDbContext>((sp, o) =>
             o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, environment.ContentRootPath))
-                .AddInterceptors(new SqliteConnectionInterceptor()));
+                .AddInterceptors([new SqliteConnectionInterceptor(), .. sp.GetServices<IInterceptor>()]));
         services.AddScoped<PlanManagerDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
                 ? sp.GetRequiredService<SqlServerPlanManagerDbContext>()

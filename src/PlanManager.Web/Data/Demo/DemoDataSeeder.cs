@@ -44,20 +44,19 @@ public sealed class DemoDataSeeder(
         {
             Name = r.Name, Street = r.Street, PostalCode = r.PostalCode, City = r.City, Country = r.Country,
             Phone = r.Phone, Email = r.Email, VatNumber = r.Vat, ExternalReference = r.ExternalReference,
-            CreatedAt = now, UpdatedAt = now,
         }).ToList();
         db.Repairers.AddRange(repairers);
 
-        var insurers = DemoCatalog.Insurers.Select(n => Party(ThirdPartyKind.Insurer, n, now)).ToList();
+        var insurers = DemoCatalog.Insurers.Select(n => Party(ThirdPartyKind.Insurer, n)).ToList();
         foreach (var insurer in insurers)
         {
             // The UK insurers carry the CAPS codes the sandbox's offers use.
             insurer.CapsCode = DemoCatalog.CapsCodes.GetValueOrDefault(insurer.Name);
         }
 
-        var agents = DemoCatalog.Agents.Select(n => Party(ThirdPartyKind.Agent, n, now)).ToList();
+        var agents = DemoCatalog.Agents.Select(n => Party(ThirdPartyKind.Agent, n)).ToList();
         var owners = Enumerable.Range(0, Math.Max(20, jobCount / 2))
-            .Select(_ => Party(ThirdPartyKind.Owner, $"{Pick(random, DemoCatalog.FirstNames)} {Pick(random, DemoCatalog.LastNames)}", now))
+            .Select(_ => Party(ThirdPartyKind.Owner, $"{Pick(random, DemoCatalog.FirstNames)} {Pick(random, DemoCatalog.LastNames)}"))
             .ToList();
         foreach (var owner in owners)
         {
@@ -68,6 +67,10 @@ public sealed class DemoDataSeeder(
         db.ThirdParties.AddRange(insurers);
         db.ThirdParties.AddRange(agents);
         db.ThirdParties.AddRange(owners);
+
+        // Repairers and parties first, so the jobs can name them by id; one transaction for all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         var statuses = Enum.GetValues<JobStatus>();
         // Numbers are handed out in the order jobs were opened, as in real life.
@@ -83,11 +86,8 @@ public sealed class DemoDataSeeder(
             // Recent jobs are still being worked on; old ones are mostly finished.
             var age = (now - created).TotalDays;
             var status = age < 30 ? statuses[random.Next(0, 6)] : age < 90 ? statuses[random.Next(3, 9)] : statuses[random.Next(6, 10)];
-            var job = new Job
+            var details = new JobDetails(repairer.Id, DemoCatalog.Plate(random, repairer.Country))
             {
-                Number = number,
-                Repairer = repairer,
-                Registration = DemoCatalog.Plate(random, repairer.Country),
                 Make = make,
                 Model = model,
                 Type = Pick(random, DemoCatalog.BodyTypes),
@@ -102,14 +102,12 @@ public sealed class DemoDataSeeder(
                 CurrentTask = status is JobStatus.InRepair ? Pick(random, DemoCatalog.Tasks) : null,
                 Status = status,
                 ClaimNumber = random.Next(5) == 0 ? null : $"CLM-{random.Next(100000, 999999)}",
-                Owner = owners[random.Next(owners.Count)],
-                Insurer = random.Next(6) == 0 ? null : insurers[random.Next(insurers.Count)],
-                Agent = random.Next(4) == 0 ? agents[random.Next(agents.Count)] : null,
-                Source = JobSource.Staff,
-                CreatedAt = created,
-                UpdatedAt = created,
+                OwnerId = owners[random.Next(owners.Count)].Id,
+                InsurerId = random.Next(6) == 0 ? null : insurers[random.Next(insurers.Count)].Id,
+                AgentId = random.Next(4) == 0 ? agents[random.Next(agents.Count)].Id : null,
             };
-            job.RefreshSearchKeys();
+            var job = Job.Open(number, JobSource.Staff, details);
+            job.Backdate(created);
             // Cars being repaired are inside; a few finished ones were forgotten (the release notes' warning).
             if (status is JobStatus.Approved or JobStatus.InRepair or JobStatus.Ready || (status.IsFinished() && random.Next(40) == 0))
             {
@@ -128,15 +126,10 @@ public sealed class DemoDataSeeder(
         // sends to its mailbox, so the Winformex pick-list (C5) has something to offer.
         foreach (var repairer in repairers.Where(r => r.Country == "BE" && !string.IsNullOrEmpty(r.ExternalReference)))
         {
-            var newest = db.Jobs.Local.Where(j => j.Repairer == repairer).MaxBy(j => j.Number);
-            if (newest is not null)
-            {
-                newest.Registration = PlanManager.Sandbox.SandboxCatalog.InformexPlates(repairer.ExternalReference!)[0];
-                newest.RefreshSearchKeys();
-            }
+            var newest = db.Jobs.Local.Where(j => j.RepairerId == repairer.Id).MaxBy(j => j.Number);
+            newest?.Edit(newest.Details() with { Registration = PlanManager.Sandbox.SandboxCatalog.InformexPlates(repairer.ExternalReference!)[0] });
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, jobCount), cancellationToken);
@@ -153,7 +146,7 @@ public sealed class DemoDataSeeder(
     private async Task SeedConnectorsAsync(CancellationToken cancellationToken)
     {
         var settings = await db.ConnectorSettings.ToListAsync(cancellationToken);
-        if (settings.Any(s => s.UpdatedAt is not null))
+        if (settings.Any(s => s.ConfiguredAt is not null))
         {
             return;
         }
@@ -163,7 +156,7 @@ public sealed class DemoDataSeeder(
         foreach (var setting in settings)
         {
             setting.Enabled = true;
-            setting.UpdatedAt = now;
+            setting.ConfiguredAt = now;
             setting.UpdatedBy = SupportEmail;
             switch (setting.Kind)
             {
@@ -195,7 +188,7 @@ public sealed class DemoDataSeeder(
                     CarrosserieId = repairer.ExternalReference!,
                     ProtectedBodyshopKey = secrets.Protect(credentials.Claims360BodyshopKey),
                     ProtectedPlanManagerKey = secrets.Protect(credentials.Claims360PlanManagerKey),
-                    UpdatedAt = now,
+                    ConfiguredAt = now,
                     UpdatedBy = SupportEmail,
                 });
             }
@@ -222,9 +215,9 @@ public sealed class DemoDataSeeder(
         await users.AddToRoleAsync(user, role);
     }
 
-    private static ThirdParty Party(ThirdPartyKind kind, string name, DateTimeOffset now)
+    private static ThirdParty Party(ThirdPartyKind kind, string name)
     {
-        var party = new ThirdParty { Kind = kind, Name = name, CreatedAt = now, UpdatedAt = now };
+        var party = new ThirdParty { Kind = kind, Name = name };
         party.RefreshSearchKeys();
         return party;
     }
