@@ -30,7 +30,8 @@ public static class FeatureRegistration
         services.AddScoped<VehiclesInside>();
         services.AddScoped<MarkVehiclesOffSite>();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section).ValidateOnStart();
-        services.AddSingleton<Portal.PortalLookupLimiter>();
+        services.AddScoped<Portal.PortalLookupLimiter>();
+        services.AddScoped<Portal.PortalPostLimitFilter>();
         services.AddScoped<Portal.PortalEnabledFilter>();
         services.AddScoped<Portal.PortalPages>();
         services.AddScoped<Portal.PortalLookup>();

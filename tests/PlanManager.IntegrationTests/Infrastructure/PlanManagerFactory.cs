@@ -40,6 +40,11 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
     /// <summary>Every in-process client comes from one address ("unknown"); the limiter tests lower this.</summary>
     protected virtual int SignInsPerClient => 100_000;
 
+    /// <summary>Portal posts and bookings per client; the flood tests lower them.</summary>
+    protected virtual int PortalPostsPerClient => 100_000;
+
+    protected virtual int PortalBookingsPerClient => 100_000;
+
     /// <summary>A clock a test can move; null keeps the system clock.</summary>
     protected virtual TimeProvider? Clock => null;
 
@@ -58,6 +63,8 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         // Tests that need the Hangfire server turn it on; the rest start faster without it.
         builder.UseSetting("BackgroundJobs:RunServer", RunBackgroundServer ? "true" : "false");
         builder.UseSetting("Security:AllowPlainHttp", PlainHttp ? "true" : "false");
+        builder.UseSetting("Portal:PostsPerClient", PortalPostsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Portal:BookingsPerClient", PortalBookingsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:SignInsPerClient", SignInsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Clock is { } clock)
         {

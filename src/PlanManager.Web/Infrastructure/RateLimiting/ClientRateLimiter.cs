@@ -16,19 +16,26 @@ public sealed record RateLimit(int Permits, TimeSpan Window);
 public sealed class ClientRateLimiter(IServiceScopeFactory scopes, TimeProvider clock)
 {
     /// <summary>Counts one request of <paramref name="partition"/>; false when it is over the limit.</summary>
-    public async Task<bool> TryAcquireAsync(string scope, string partition, RateLimit limit, CancellationToken cancellationToken)
+    public Task<bool> TryAcquireAsync(string scope, string partition, RateLimit limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limit);
-        var now = clock.GetUtcNow();
         var windowMs = Math.Max(1000L, (long)limit.Window.TotalMilliseconds);
-        var window = now.ToUnixTimeMilliseconds() / windowMs;
-        var key = RateLimitKeys.Make(scope, window, partition);
+        var window = clock.GetUtcNow().ToUnixTimeMilliseconds() / windowMs;
+        return AcquireAsync(RateLimitKeys.Make(scope, window, partition), DateTimeOffset.FromUnixTimeMilliseconds((window + 1) * windowMs), limit.Permits, cancellationToken);
+    }
 
+    /// <summary>Counts one use of a single thing (a photo ticket) that may be used <paramref name="permits"/> times before it runs out.</summary>
+    public Task<bool> TryUseAsync(string scope, string id, int permits, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+        AcquireAsync(RateLimitKeys.Make(scope, 0, id), expiresAt, permits, cancellationToken);
+
+    private async Task<bool> AcquireAsync(string key, DateTimeOffset expiresAt, int permits, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         await using var owned = scopes.CreateAsyncScope();
         var db = owned.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
         if (await RaiseAsync(db, key, cancellationToken) == 0)
         {
-            db.RateLimitCounters.Add(new RateLimitCounter { Key = key, Count = 1, ExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds((window + 1) * windowMs) });
+            db.RateLimitCounters.Add(new RateLimitCounter { Key = key, Count = 1, ExpiresAt = expiresAt });
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -45,7 +52,7 @@ public sealed class ClientRateLimiter(IServiceScopeFactory scopes, TimeProvider 
         }
 
         var count = await db.RateLimitCounters.AsNoTracking().Where(c => c.Key == key).Select(c => c.Count).FirstOrDefaultAsync(cancellationToken);
-        return count <= limit.Permits;
+        return count <= permits;
     }
 
     private static Task<int> RaiseAsync(PlanManagerDbContext db, string key, CancellationToken cancellationToken) =>
