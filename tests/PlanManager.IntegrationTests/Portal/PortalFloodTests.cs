@@ -130,10 +130,10 @@ public sealed class PortalFloodTests(PortalFloodFactory factory) : PortalTestBas
     {
         var id = await RepairerIdAsync("Carrosserie Janssens");
         var job = await NewJobAsync(id, "1-QTA-100");
-        // Rows only (as if earlier uploads had filled the quota): 99.99 MB of portal photos.
+        // Rows only (as if earlier uploads had filled the quota): 100 MB of portal photos less 100 bytes.
         await Factory.WithDbAsync(async db =>
         {
-            db.JobPhotos.Add(new JobPhoto { JobId = job.Id, Source = PhotoSource.Portal, StoredName = new string('a', 32) + ".jpg", OriginalFileName = "old.jpg", SizeBytes = PortalPhotoLimits.StoragePerJob - 1000, UploadedAt = DateTimeOffset.UtcNow, UploadedBy = "portal" });
+            db.JobPhotos.Add(new JobPhoto { JobId = job.Id, Source = PhotoSource.Portal, StoredName = new string('a', 32) + ".jpg", OriginalFileName = "old.jpg", SizeBytes = PortalPhotoLimits.StoragePerJob - 100, UploadedAt = DateTimeOffset.UtcNow, UploadedBy = "portal" });
             await db.SaveChangesAsync();
         });
         var customer = From("198.51.100.31");

@@ -28,7 +28,7 @@ public sealed class SignInUser(
     IDataProtectionProvider protection,
     ILogger<SignInUser> logger)
 {
-    public const string DeviceCookie = "PlanManager.Device";
+    public static readonly string DeviceCookie = "PlanManager.Device";
     private const int DevicesRemembered = 5;
     private readonly IDataProtector _devices = protection.CreateProtector("PlanManager.KnownDevice.v1");
 
