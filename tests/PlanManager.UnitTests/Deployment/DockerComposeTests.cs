@@ -149,7 +149,8 @@ public sealed partial class DockerComposeTests
         return dir?.FullName ?? throw new InvalidOperationException("PlanManager.sln not found");
     }
 
-    [GeneratedRegex(@"^\s*(?<key>[A-Za-z0-9_]*(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY)[A-Za-z0-9_]*)\s*:\s*(?<value>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    // [ \t], not \s: a key with a block under it ("secrets:") has no value on its own line.
+    [GeneratedRegex(@"^[ \t]*(?<key>[A-Za-z0-9_]*(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY)[A-Za-z0-9_]*)[ \t]*:[ \t]*(?<value>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex Assignment();
 
     [GeneratedRegex(@"Password=(?<value>[^;""]+)")]
