@@ -45,9 +45,12 @@ RAW="$WORK/raw-$RESULT_DATE.tsv"
 : > "$RAW"
 started_at=$(date -u +%s)
 
-echo "== build (Release) into $WORK/app"
+echo "== build (Release) into $WORK/app and $WORK/bench"
 dotnet publish src/PlanManager.Web -c Release -o "$WORK/app" -nologo -v quiet
+# The data generator and the background scenarios: a tool of their own, not part of the shipped app.
+dotnet publish bench/PlanManager.Bench -c Release -o "$WORK/bench" -nologo -v quiet
 APP_DLL="$WORK/app/PlanManager.Web.dll"
+BENCH_DLL="$WORK/bench/PlanManager.Bench.dll"
 
 # The app's configuration for every bench process: Staging (demo and sandbox are refused in
 # Production), the sandbox inside the app with 10,000 Claims360 assignments per bodyshop, no
@@ -121,7 +124,7 @@ for size in $SIZES; do
     echo "== generating $size jobs into $pristine"
     rm -f "$pristine" "$pristine-wal" "$pristine-shm"
     t0=$(date +%s.%N)
-    BASE=http://127.0.0.1:$PORT app_env "$pristine" dotnet "$APP_DLL" --generate-data "$size"
+    BASE=http://127.0.0.1:$PORT app_env "$pristine" dotnet "$BENCH_DLL" generate-data "$size"
     t1=$(date +%s.%N)
     echo "$t0 $t1" | awk '{printf "%.1f\n", $2-$1}' > "$pristine.seconds"
   fi
@@ -193,8 +196,8 @@ for size in $SIZES; do
   db="$WORK/run-$size.db"
   echo "== $size jobs: background scenarios"
   bg="$WORK/background-$size.tsv"; rm -f "$bg"
-  bg_args=(--bench-background "$bg"); [ "$C360_JOBS" = 1 ] && bg_args+=(--queueing-off)
-  app_env "$db" dotnet "$APP_DLL" "${bg_args[@]}" > "$WORK/background-$size.log" 2>&1 \
+  bg_args=(background "$bg"); [ "$C360_JOBS" = 1 ] && bg_args+=(--queueing-off)
+  app_env "$db" dotnet "$BENCH_DLL" "${bg_args[@]}" > "$WORK/background-$size.log" 2>&1 \
     || { echo "!! background scenarios failed; see $WORK/background-$size.log" >&2; }
   if [ -s "$bg" ]; then
     while IFS=$'\t' read -r scenario seconds rows detail; do

@@ -1,8 +1,4 @@
-using PlanManager.Web.Data;
-using PlanManager.Web.Features;
 using PlanManager.Web.Infrastructure;
-using PlanManager.Web.Infrastructure.Connectors;
-using PlanManager.Web.Infrastructure.Photos;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
@@ -11,15 +7,7 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
-    builder.AddPlanManagerLogging();
-    builder.Services.AddPlanManagerDatabase(builder.Configuration, builder.Environment);
-    builder.Services.AddPlanManagerIdentity(builder.Configuration, builder.Environment);
-    builder.Services.AddPlanManagerWeb();
-    builder.Services.AddPlanManagerFeatures();
-    builder.Services.AddPlanManagerConnectors(builder.Configuration, builder.Environment);
-    builder.Services.AddPlanManagerBackgroundJobs(builder.Configuration);
-    builder.Services.AddPlanManagerPhotos(builder.Configuration, builder.Environment);
-    builder.Services.AddPlanManagerStartup(builder.Configuration, builder.Environment);
+    builder.AddPlanManager();
 
     var app = builder.Build();
 

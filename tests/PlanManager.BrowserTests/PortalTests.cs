@@ -131,7 +131,7 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
         var (repairerId, jobId, day) = await host.Factory.WithDbAsync(async db =>
         {
             var repairer = await db.Repairers.Where(r => r.Name == "Garage Dubois Carrosserie").Select(r => r.Id).SingleAsync();
-            var today = PlanManager.Web.Infrastructure.DisplayTime.Today(TimeProvider.System);
+            var today = host.Factory.DisplayTime.Today();
             var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 + 7);
             var now = DateTimeOffset.UtcNow;
             Job? first = null;
@@ -140,8 +140,7 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
             foreach (var (name, plate, offset, hour) in customers)
             {
                 var job = new JobBuilder().Number(++number).Repairer(repairer).Plate(plate).Source(JobSource.Portal).PortalPhotos(now).Build();
-                var local = monday.AddDays(offset).ToDateTime(new TimeOnly(hour, 0));
-                var start = new DateTimeOffset(local, PlanManager.Web.Infrastructure.DisplayTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+                var start = host.Factory.DisplayTime.At(monday.AddDays(offset), new TimeOnly(hour, 0));
                 db.Appointments.Add(new Appointment { RepairerId = repairer, Job = job, Kind = offset == 0 ? AppointmentKind.Estimate : AppointmentKind.Repair, Start = start, Place = 1, CustomerName = name, Phone = "+32 470 00 00 0" + number % 10, Message = offset == 0 ? "Scratch on the bonnet" : null, CreatedAt = now, UpdatedAt = now });
                 first ??= job;
             }

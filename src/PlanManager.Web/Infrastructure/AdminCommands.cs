@@ -9,19 +9,15 @@ namespace PlanManager.Web.Infrastructure;
 ///   --migrate-only                       apply the migrations (the one step before nodes start) and exit
 ///   --create-user EMAIL ROLE             create a Staff or Support user; password from PLANMANAGER_NEW_USER_PASSWORD
 ///   --rotate-keys | --revoke-keys        a new Data Protection key (revoke: after a leak, every older key revoked), see KeyRingCommands
-///   --generate-data N                    benchmarks only: fill an empty SQLite database with N jobs (refused in Production)
-///   --bench-background FILE [--queueing-off]  benchmarks only: run the import and CAPS relay scenarios against the sandbox, results to FILE
 /// </summary>
 public static class AdminCommands
 {
     public const string MigrateOnly = "--migrate-only";
     public const string CreateUser = "--create-user";
-    public const string GenerateData = "--generate-data";
-    public const string BenchBackground = "--bench-background";
     public const string PasswordVariable = "PLANMANAGER_NEW_USER_PASSWORD";
 
     public static bool IsCommand(string[] args) =>
-        args.Contains(MigrateOnly) || args.Contains(CreateUser) || args.Contains(GenerateData) || args.Contains(BenchBackground) || KeyRingCommands.IsCommand(args);
+        args.Contains(MigrateOnly) || args.Contains(CreateUser) || KeyRingCommands.IsCommand(args);
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -39,11 +35,6 @@ public static class AdminCommands
         if (KeyRingCommands.IsCommand(args))
         {
             return await KeyRingCommands.RunAsync(app.Services, revoke: args.Contains(KeyRingCommands.Revoke), logger);
-        }
-
-        if (args.Contains(GenerateData) || args.Contains(BenchBackground))
-        {
-            return await RunBenchCommandAsync(app, args, logger);
         }
 
         var index = Array.IndexOf(args, CreateUser);
@@ -74,39 +65,5 @@ public static class AdminCommands
         await users.AddToRoleAsync(user, args[index + 2]);
         logger.LogInformation("User {Email} created with role {Role}", email, args[index + 2]);
         return 0;
-    }
-
-    /// <summary>The benchmark commands (bench/run.sh): they write made-up data, so never in Production.</summary>
-    private static async Task<int> RunBenchCommandAsync(WebApplication app, string[] args, ILogger logger)
-    {
-        if (app.Environment.IsProduction())
-        {
-            logger.LogError("The benchmark commands write made-up data and are refused in Production; run them with ASPNETCORE_ENVIRONMENT=Staging.");
-            return 2;
-        }
-
-        var generate = Array.IndexOf(args, GenerateData);
-        if (generate >= 0)
-        {
-            if (generate + 1 >= args.Length || !int.TryParse(args[generate + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var jobs) || jobs < 1)
-            {
-                logger.LogError("Usage: --generate-data N (the number of jobs, 1 or more)");
-                return 2;
-            }
-
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
-            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-            return await Benchmarks.BenchDataGenerator.GenerateAsync(db, jobs, now, logger, CancellationToken.None);
-        }
-
-        var background = Array.IndexOf(args, BenchBackground);
-        if (background + 1 >= args.Length)
-        {
-            logger.LogError("Usage: --bench-background RESULT_FILE");
-            return 2;
-        }
-
-        return await Benchmarks.BenchBackground.RunAsync(app.Services, args[background + 1], !args.Contains("--queueing-off"), logger, CancellationToken.None);
     }
 }

@@ -10,7 +10,6 @@ public static class PipelineSetup
     public static WebApplication UsePlanManagerPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        DisplayTime.Configure(app.Configuration["App:TimeZone"]);
 
         // Behind the reverse proxy (docker-compose) the scheme and client address come from it.
         // Off by default: a node reachable directly must not believe a forged header.

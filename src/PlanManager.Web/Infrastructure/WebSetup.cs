@@ -73,6 +73,7 @@ public static class WebSetup
 
         services.AddValidatorsFromAssemblyContaining<SharedResource>(includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
+        DisplayTime.Register(services);
         services.AddScoped<JobLogWriter>();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<Data.PlanManagerDbContext>("database", tags: ["ready"]);

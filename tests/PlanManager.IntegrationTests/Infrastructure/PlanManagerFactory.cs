@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PlanManager.Web.Data;
+using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.IntegrationTests.Infrastructure;
 
@@ -96,6 +97,9 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         await action(scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>());
     }
+
+    /// <summary>This app's own time zone and "today" (each app in the process has its own).</summary>
+    public DisplayTime DisplayTime => Services.GetRequiredService<DisplayTime>();
 
     public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 

@@ -108,7 +108,7 @@ public sealed class TwoNodeTests : IDisposable
 internal static class NodeSetup
 {
     public static Task SetQueueingOffAsync(this PlanManagerFactory node) =>
-        node.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360).ExecuteUpdateAsync(s => s.SetProperty(c => c.InformexQueueing, false)));
+        node.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360).ExecuteUpdateAsync(s => s.SetProperty(c => c.Claims360Queueing, false)));
 
     /// <summary>A repairer with a Claims360 set-up, its keys encrypted with the shared key ring.</summary>
     public static async Task<int> AddBodyshopAsync(this PlanManagerFactory node, string carrosserieId)

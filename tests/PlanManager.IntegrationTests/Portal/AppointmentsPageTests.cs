@@ -27,15 +27,14 @@ public sealed class AppointmentsPageTests(PlanManagerFactory factory) : SignedIn
         return (repairerId, appointment);
     }
 
-    private static DateTimeOffset NextMondayNine()
+    private DateTimeOffset NextMondayNine()
     {
-        var today = DisplayTime.Today(TimeProvider.System);
+        var today = Factory.DisplayTime.Today();
         var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 + 7);
-        var local = monday.ToDateTime(new TimeOnly(9, 0));
-        return new DateTimeOffset(local, DisplayTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+        return Factory.DisplayTime.At(monday, new TimeOnly(9, 0));
     }
 
-    private static string Day(DateTimeOffset at) => DateOnly.FromDateTime(DisplayTime.Local(at).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Day(DateTimeOffset at) => Factory.DisplayTime.DayOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_day_view_shows_that_days_appointments_and_the_week_view_the_whole_week()
@@ -135,7 +134,7 @@ public sealed class AppointmentsPageTests(PlanManagerFactory factory) : SignedIn
         Assert.Equal(3, schedule.Capacity);
         var portal = await Browser.GetPageAsync($"/portal/{repairerId}/estimate");
         var times = portal.QuerySelectorAll("select[name='Form.Slot'] option[value]").Where(o => o.GetAttribute("value") != string.Empty)
-            .Select(o => DisplayTime.Local(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(o.GetAttribute("value")!, CultureInfo.InvariantCulture))).TimeOfDay).Distinct().Order().ToList();
+            .Select(o => Factory.DisplayTime.Local(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(o.GetAttribute("value")!, CultureInfo.InvariantCulture))).TimeOfDay).Distinct().Order().ToList();
         Assert.Equal([new TimeSpan(13, 0, 0), new TimeSpan(14, 0, 0)], times);
     }
 

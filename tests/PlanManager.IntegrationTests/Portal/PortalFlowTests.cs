@@ -347,6 +347,6 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
         return await Customer.Http.PostAsync($"/portal/{repairerId}/photos/upload", form);
     }
 
-    private static string DisplayDate(DateTimeOffset at) =>
-        DateOnly.FromDateTime(PlanManager.Web.Infrastructure.DisplayTime.Local(at).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private string DisplayDate(DateTimeOffset at) =>
+        Factory.DisplayTime.DayOf(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

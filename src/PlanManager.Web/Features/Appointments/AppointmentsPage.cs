@@ -23,16 +23,16 @@ public sealed class AppointmentsModel
 }
 
 /// <summary>The staff Appointments page: a repairer's appointments of a day or a week.</summary>
-public sealed class AppointmentsPage(PlanManagerDbContext db, AppointmentSlots slots, TimeProvider clock)
+public sealed class AppointmentsPage(PlanManagerDbContext db, AppointmentSlots slots, DisplayTime displayTime)
 {
     public async Task<AppointmentsModel> BuildAsync(int? repairerId, DateOnly? date, bool week, CancellationToken cancellationToken)
     {
         var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name }).ToListAsync(cancellationToken);
         var id = repairerId is { } chosen && repairers.Any(r => r.Id == chosen) ? chosen : repairers.FirstOrDefault()?.Id ?? 0;
-        var day = date ?? DisplayTime.Today(clock);
+        var day = date ?? displayTime.Today();
         var from = week ? day.AddDays(-(((int)day.DayOfWeek + 6) % 7)) : day;
-        var start = Utc(from);
-        var end = Utc(from.AddDays(week ? 7 : 1));
+        var start = displayTime.At(from, TimeOnly.MinValue);
+        var end = displayTime.At(from.AddDays(week ? 7 : 1), TimeOnly.MinValue);
         var rows = await db.Appointments.AsNoTracking()
             .Where(a => a.RepairerId == id && a.Start >= start && a.Start < end)
             .OrderBy(a => a.Start).ThenBy(a => a.Id)
@@ -48,11 +48,5 @@ public sealed class AppointmentsPage(PlanManagerDbContext db, AppointmentSlots s
             FreeSlots = id == 0 ? [] : await slots.FreeAsync(id, cancellationToken),
             Schedule = await slots.ScheduleAsync(id, cancellationToken),
         };
-    }
-
-    private static DateTimeOffset Utc(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, DisplayTime.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 }

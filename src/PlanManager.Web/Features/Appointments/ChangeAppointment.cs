@@ -18,7 +18,7 @@ public sealed class ScheduleForm
 }
 
 /// <summary>Staff confirm, move or cancel an appointment, and set a repairer's opening hours and capacity.</summary>
-public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots slots, JobLogWriter log, TimeProvider clock)
+public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots slots, JobLogWriter log, DisplayTime displayTime)
 {
     public async Task<CommandResult> ConfirmAsync(int id, CancellationToken cancellationToken)
     {
@@ -67,7 +67,7 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
 
         var start = SlotOption.FromKey(slotKey);
         var schedule = await slots.ScheduleAsync(repairerId.Value, cancellationToken);
-        if (!schedule.Offers(start, DisplayTime.Today(clock), DisplayTime.Zone))
+        if (!schedule.Offers(start, displayTime.Today(), displayTime.Zone))
         {
             return CommandResult.Conflict;
         }

@@ -60,7 +60,8 @@ public sealed class DecideQueueItem(
     PlatformParties parties,
     IValidator<DenyForm> validator,
     IHttpContextAccessor http,
-    TimeProvider clock)
+    TimeProvider clock,
+    DisplayTime displayTime)
 {
     private string UserName => http.HttpContext?.User.Identity?.Name ?? JobLogWriter.System;
 
@@ -100,7 +101,7 @@ public sealed class DecideQueueItem(
                 ClaimNumber = item.ClaimNumber,
                 CommentsDamage = item.DamageDescription,
                 DamageFlow = DamageFlow.Insurance,
-                StartDate = DateOnly.FromDateTime(DisplayTime.Local(now).Date),
+                StartDate = displayTime.DayOf(now),
             };
             var job = await openJob.HandleAsync(Platforms.Source(platform), details, ct);
             foreach (var party in new[]

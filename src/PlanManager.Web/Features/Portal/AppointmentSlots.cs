@@ -14,7 +14,7 @@ public sealed record SlotOption(DateTimeOffset Start, int Free)
 }
 
 /// <summary>The slots a repairer offers and the places left in them; taking a place for a booking.</summary>
-public sealed class AppointmentSlots(PlanManagerDbContext db, TimeProvider clock)
+public sealed class AppointmentSlots(PlanManagerDbContext db, DisplayTime displayTime)
 {
     public async Task<AppointmentSchedule> ScheduleAsync(int repairerId, CancellationToken cancellationToken) =>
         await db.AppointmentSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.RepairerId == repairerId, cancellationToken)
@@ -24,7 +24,7 @@ public sealed class AppointmentSlots(PlanManagerDbContext db, TimeProvider clock
     public async Task<IReadOnlyList<SlotOption>> FreeAsync(int repairerId, CancellationToken cancellationToken)
     {
         var schedule = await ScheduleAsync(repairerId, cancellationToken);
-        var slots = schedule.Slots(DisplayTime.Today(clock), DisplayTime.Zone).ToList();
+        var slots = schedule.Slots(displayTime.Today(), displayTime.Zone).ToList();
         if (slots.Count == 0)
         {
             return [];

@@ -43,7 +43,7 @@ public sealed class BookAppointment(
     OpenJob openJob,
     PlatformParties parties,
     JobLogWriter log,
-    TimeProvider clock,
+    DisplayTime displayTime,
     IStringLocalizer<SharedResource> texts)
 {
     public async Task<PortalResult> HandleAsync(int repairerId, AppointmentKind kind, AppointmentForm form, IReadOnlyList<IFormFile> files, string client, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ public sealed class BookAppointment(
 
         var start = form.Slot is { } key ? SlotOption.FromKey(key) : default;
         var schedule = await slots.ScheduleAsync(repairerId, cancellationToken);
-        if (form.Slot is not null && !schedule.Offers(start, DisplayTime.Today(clock), DisplayTime.Zone))
+        if (form.Slot is not null && !schedule.Offers(start, displayTime.Today(), displayTime.Zone))
         {
             validation.Errors.Add(new ValidationFailure(nameof(AppointmentForm.Slot), texts["Portal.Validation.SlotFull"]));
         }

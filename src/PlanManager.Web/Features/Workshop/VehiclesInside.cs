@@ -34,8 +34,8 @@ public sealed record VehicleInsideRow(
     /// <summary>Still marked in although the job is finished: <see cref="Job.IsStaleVehicleIn"/>.</summary>
     public bool IsFinished => Job.IsFinishedForVehicleIn(Status, OffSiteDate);
 
-    public int DaysInside(DateOnly today) =>
-        InsideSince is { } since ? Math.Max(0, today.DayNumber - DateOnly.FromDateTime(DisplayTime.Local(since).DateTime).DayNumber) : 0;
+    public int DaysInside(DateOnly today, DisplayTime time) =>
+        InsideSince is { } since && time is not null ? Math.Max(0, today.DayNumber - time.DayOf(since).DayNumber) : 0;
 }
 
 public sealed record VehiclesInsideModel(
@@ -54,7 +54,7 @@ public sealed record VehiclesInsideModel(
 /// query starts with VehicleIn = true on the (VehicleIn, RepairerId, VehicleInSince) index, so its
 /// cost follows the cars inside, not the size of the Jobs table.
 /// </summary>
-public sealed class VehiclesInside(PlanManagerDbContext db, TimeProvider clock)
+public sealed class VehiclesInside(PlanManagerDbContext db, DisplayTime displayTime)
 {
     /// <summary>
     /// How many cars the page counts at most, for the alert and for the pager. Cars left "in" pile up with
@@ -89,7 +89,7 @@ public sealed class VehiclesInside(PlanManagerDbContext db, TimeProvider clock)
             .ToPageAsync(listed, query.Page, query.Size, cancellationToken, CountLimit);
 
         var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
-        return new VehiclesInsideModel(query, rows, finishedCount, repairers, DisplayTime.Today(clock));
+        return new VehiclesInsideModel(query, rows, finishedCount, repairers, displayTime.Today());
     }
 
     /// <summary>The cars inside, optionally of one repairer; public so a test can check the database's plan for it.</summary>

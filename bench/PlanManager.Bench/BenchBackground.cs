@@ -7,11 +7,12 @@ using Microsoft.Extensions.Options;
 using PlanManager.Sandbox;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
 using PlanManager.Web.Features.Caps;
 using PlanManager.Web.Features.Claims360;
 using PlanManager.Web.Infrastructure.Connectors;
 
-namespace PlanManager.Web.Infrastructure.Benchmarks;
+namespace PlanManager.Bench;
 
 /// <summary>
 /// The background scenarios of the benchmarks, run in-process with the app's own services against
@@ -20,7 +21,7 @@ namespace PlanManager.Web.Infrastructure.Benchmarks;
 /// a full re-read of every assignment), and a CAPS relay of 1,000 due pushes. "Rows written" is
 /// counted by temporary SQLite triggers on every table, so it includes whatever any code path writes.
 /// </summary>
-public static partial class BenchBackground
+internal static partial class BenchBackground
 {
     public const int CapsPushes = 1000;
     private const string CounterTable = "BenchRowWrites";
@@ -135,7 +136,7 @@ public static partial class BenchBackground
             if (setting.Kind == ConnectorKind.Claims360)
             {
                 setting.Enabled = true;
-                setting.InformexQueueing = queueing;
+                setting.Claims360Queueing = queueing;
             }
             else if (setting.Kind == ConnectorKind.Caps)
             {

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using PlanManager.Web.Data;
 using PlanManager.Web.Data.Demo;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
 
-namespace PlanManager.Web.Infrastructure.Benchmarks;
+namespace PlanManager.Bench;
 
 /// <summary>
 /// Fills an empty SQLite database with a realistic bodyshop history for the benchmarks (bench/run.sh):
@@ -14,7 +15,7 @@ namespace PlanManager.Web.Infrastructure.Benchmarks;
 /// metadata, about 3% of the cars marked inside. Raw prepared inserts in large transactions: a
 /// million jobs take minutes, not hours. Search keys are filled with <see cref="SearchKey"/>, as the app does.
 /// </summary>
-public static partial class BenchDataGenerator
+internal static partial class BenchDataGenerator
 {
     public const int RepairerCount = 50;
     public const int ThirdPartyCount = 20_000;
