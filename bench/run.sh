@@ -65,6 +65,8 @@ app_env() {
     Database__MigrateOnStart=true \
     Demo__Seed=false \
     Sandbox__Enabled=true \
+    Security__AllowPlainHttp=true \
+    Security__SignInsPerClient=100000 \
     Sandbox__Claims360AssignmentsPerBodyshop=10000 \
     BackgroundJobs__RunServer=false \
     Connectors__Caps__BaseUrl="$BASE/sandbox/caps" \

@@ -20,6 +20,7 @@ public sealed class SandboxAppFactory : PlanManagerFactory
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         UseKestrel(Port);
+        PlainHttp = true;
     }
 
     public int Port { get; }

@@ -19,6 +19,27 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations at start-up (the embedded default; production runs them as one step instead).</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// SQL Server: the nodes' own login, which the migrate step (connected as the owner) creates or
+    /// updates with read/write roles only. Empty: the migrate step leaves logins alone.
+    /// </summary>
+    public AppLoginOptions AppLogin { get; set; } = new();
+}
+
+public sealed partial class AppLoginOptions
+{
+    public string? Name { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>A plain name (never "sa" or another built-in) and a password SQL Server can quote (128 characters at most).</summary>
+    public bool IsValid => string.IsNullOrEmpty(Name)
+        || (PlainName().IsMatch(Name) && !Name.Equals("sa", StringComparison.OrdinalIgnoreCase) && !Name.Equals("dbo", StringComparison.OrdinalIgnoreCase)
+            && Password is { Length: > 0 and <= 128 });
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex PlainName();
 }
 
 public sealed class DemoOptions

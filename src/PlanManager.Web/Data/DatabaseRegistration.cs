@@ -18,6 +18,7 @@ public static class DatabaseRegistration
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Database:ConnectionString is required when Database:Provider is SqlServer.")
+            .Validate(o => o.AppLogin.IsValid, "Database:AppLogin:Name must be a plain SQL name (letters, digits, _; not sa or dbo) with a Database:AppLogin:Password of at most 128 characters.")
             .ValidateOnStart();
 
         // Save interceptors are scoped: they see the request's user, clock and unit of work (the one door of a job).

@@ -30,8 +30,12 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<InformexTransmission> InformexTransmissions => Set<InformexTransmission>();
     public DbSet<InformexJobFile> InformexJobFiles => Set<InformexJobFile>();
     public DbSet<CapsSyncState> CapsSyncStates => Set<CapsSyncState>();
+    public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
 
-    /// <summary>The Data Protection key ring lives with the data it protects (cookies, connector secrets), so every node and every backup has it.</summary>
+    /// <summary>
+    /// The Data Protection key ring, shared by every node. Its keys are encrypted with a certificate
+    /// that is not in the database (KeyRingSetup), so a backup alone opens nothing.
+    /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

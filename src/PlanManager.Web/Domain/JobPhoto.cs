@@ -60,3 +60,17 @@ public static class PhotoLimits
     public const int StoredName = 64;
     public const int ThumbnailSize = 320;
 }
+
+/// <summary>
+/// The anonymous portal's far lower limits (issue 16): a customer sends a few phone photos of the
+/// damage; a script must not fill the disk. Five of 10 MB a request, 100 MB of portal photos a job.
+/// </summary>
+public static class PortalPhotoLimits
+{
+    public const long MaxBytes = 10L * 1024 * 1024;
+    public const int MaxBytesInMegabytes = 10;
+    public const int MaxFilesPerUpload = 5;
+    public const long MaxRequestBytes = (MaxBytes * MaxFilesPerUpload) + (1024 * 1024);
+    public const long StoragePerJob = 100L * 1024 * 1024;
+    public const int StoragePerJobInMegabytes = 100;
+}

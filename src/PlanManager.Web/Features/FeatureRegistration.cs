@@ -16,6 +16,9 @@ public static class FeatureRegistration
         services.AddScoped<ThirdPartyPages>();
         services.AddScoped<Administration.AdministrationOverview>();
         services.AddScoped<Administration.ConnectorsPage>();
+        services.AddScoped<Account.SignInUser>();
+        services.AddScoped<Account.SignOutUser>();
+        services.AddSingleton<Infrastructure.RateLimiting.ClientRateLimiter>();
         services.AddScoped<SaveThirdParty>();
         services.AddScoped<DeleteThirdParty>();
         services.AddScoped<JobList>();
@@ -31,7 +34,8 @@ public static class FeatureRegistration
         services.AddScoped<VehiclesInside>();
         services.AddScoped<MarkVehiclesOffSite>();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section).ValidateOnStart();
-        services.AddSingleton<Portal.PortalLookupLimiter>();
+        services.AddScoped<Portal.PortalLookupLimiter>();
+        services.AddScoped<Portal.PortalPostLimitFilter>();
         services.AddScoped<Portal.PortalEnabledFilter>();
         services.AddScoped<Portal.PortalPages>();
         services.AddScoped<Portal.PortalLookup>();

@@ -8,6 +8,7 @@ namespace PlanManager.Web.Infrastructure;
 /// One-shot commands for operators, run with the app's own configuration instead of serving:
 ///   --migrate-only                       apply the migrations (the one step before nodes start) and exit
 ///   --create-user EMAIL ROLE             create a Staff or Support user; password from PLANMANAGER_NEW_USER_PASSWORD
+///   --rotate-keys | --revoke-keys        a new Data Protection key (revoke: after a leak, every older key revoked), see KeyRingCommands
 /// </summary>
 public static class AdminCommands
 {
@@ -16,7 +17,7 @@ public static class AdminCommands
     public const string PasswordVariable = "PLANMANAGER_NEW_USER_PASSWORD";
 
     public static bool IsCommand(string[] args) =>
-        args.Contains(MigrateOnly) || args.Contains(CreateUser);
+        args.Contains(MigrateOnly) || args.Contains(CreateUser) || KeyRingCommands.IsCommand(args);
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -26,8 +27,14 @@ public static class AdminCommands
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminCommands));
         if (args.Contains(MigrateOnly))
         {
+            await NodeLoginGrant.ApplyAsync(app.Services, logger, CancellationToken.None);
             logger.LogInformation("Migrations applied; the database is ready for the nodes.");
             return 0;
+        }
+
+        if (KeyRingCommands.IsCommand(args))
+        {
+            return await KeyRingCommands.RunAsync(app.Services, revoke: args.Contains(KeyRingCommands.Revoke), logger);
         }
 
         var index = Array.IndexOf(args, CreateUser);

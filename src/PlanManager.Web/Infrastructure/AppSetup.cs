@@ -16,7 +16,7 @@ public static class AppSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPlanManagerLogging();
         builder.Services.AddPlanManagerDatabase(builder.Configuration, builder.Environment);
-        builder.Services.AddPlanManagerIdentity();
+        builder.Services.AddPlanManagerIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddPlanManagerWeb();
         builder.Services.AddPlanManagerFeatures();
         builder.Services.AddPlanManagerConnectors(builder.Configuration, builder.Environment);

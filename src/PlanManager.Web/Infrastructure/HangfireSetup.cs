@@ -24,6 +24,9 @@ public sealed class BackgroundJobOptions
 
     /// <summary>How often the server looks for scheduled jobs whose time has come (Hangfire's default is 15 s).</summary>
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Install or upgrade Hangfire's SQL Server tables at start. Off for nodes whose login may not change the schema (the migrate step does it).</summary>
+    public bool PrepareSchema { get; set; } = true;
 }
 
 public static class HangfireSetup
@@ -41,8 +44,9 @@ public static class HangfireSetup
         services.AddSingleton<JobStorage>(sp =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var prepare = sp.GetRequiredService<IOptions<BackgroundJobOptions>>().Value.PrepareSchema;
             return database.Provider == DatabaseProvider.SqlServer
-                ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5) })
+                ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = prepare, QueuePollInterval = TimeSpan.FromSeconds(5) })
                 : new InMemoryStorage(new InMemoryStorageOptions());
         });
         services.AddHangfire(config => config

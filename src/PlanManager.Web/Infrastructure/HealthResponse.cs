@@ -3,7 +3,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace PlanManager.Web.Infrastructure;
 
-/// <summary>A small JSON report per check (status, description), readable by an operator or a load balancer.</summary>
+/// <summary>
+/// The readiness report: the overall status for anyone (a load balancer needs no more), and one
+/// entry per check (status, description) only for Support or a caller on the node itself (the
+/// container's health probe, an operator's curl on the host), since descriptions name components.
+/// </summary>
 public static class HealthResponse
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
@@ -11,11 +15,26 @@ public static class HealthResponse
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
         context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
-        };
+        object body = MaySeeDetails(context)
+            ? new
+            {
+                status = report.Status.ToString(),
+                checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+            }
+            : new { status = report.Status.ToString() };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+    }
+
+    /// <summary>Support, or a loopback caller that no proxy forwarded (behind the proxy the forwarded address is the client's).</summary>
+    public static bool MaySeeDetails(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.User.IsInRole(Domain.Roles.Support))
+        {
+            return true;
+        }
+
+        var remote = context.Connection.RemoteIpAddress;
+        return remote is not null && System.Net.IPAddress.IsLoopback(remote) && !context.Request.Headers.ContainsKey("X-Forwarded-For");
     }
 }

@@ -27,6 +27,14 @@ public static class PipelineSetup
             app.UseHsts();
         }
 
+        // Outside Development a page asked over HTTP is sent to HTTPS (after the forwarded scheme is
+        // read, so a request that came in over TLS at the proxy stays where it is). Health probes
+        // from the orchestrator stay on plain HTTP inside the network.
+        if (!app.Environment.IsDevelopment() && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityOptions>>().Value.AllowPlainHttp)
+        {
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/healthz", StringComparison.OrdinalIgnoreCase), branch => branch.UseHttpsRedirection());
+        }
+
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();

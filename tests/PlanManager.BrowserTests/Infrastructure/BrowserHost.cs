@@ -37,7 +37,7 @@ public sealed class BrowserHost : IAsyncLifetime
             return;
         }
 
-        _factory = new PlanManagerFactory();
+        _factory = new PlanManagerFactory { PlainHttp = true };
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -67,6 +67,7 @@ public sealed class UkBrowserHost : IAsyncLifetime
             Port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
             UseKestrel(Port);
+            PlainHttp = true;
         }
 
         public int Port { get; }

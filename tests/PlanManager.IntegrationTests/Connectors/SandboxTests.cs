@@ -23,6 +23,7 @@ public sealed class SandboxFactory : PlanManagerFactory
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         UseKestrel(Port);
+        PlainHttp = true;
     }
 
     public int Port { get; }

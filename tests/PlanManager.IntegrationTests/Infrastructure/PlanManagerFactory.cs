@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +17,37 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "planmanager-tests", Guid.NewGuid().ToString("N"));
 
+    public PlanManagerFactory()
+    {
+        // The app runs as in production (outside Development): Secure cookies only, HTTP sent to HTTPS.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    public string Folder => _folder;
+
+    /// <summary>For a real Kestrel port over plain loopback HTTP (browser and sandbox tests): cookies follow the scheme.</summary>
+    public bool PlainHttp
+    {
+        get => !ClientOptions.BaseAddress.Scheme.Equals("https", StringComparison.Ordinal);
+        set => ClientOptions.BaseAddress = new Uri(value ? "http://localhost" : "https://localhost");
+    }
+
     public string DatabasePath => Path.Combine(_folder, "planmanager.db");
 
     protected virtual int DemoJobs => 0;
 
     protected virtual bool RunBackgroundServer => false;
+
+    /// <summary>Every in-process client comes from one address ("unknown"); the limiter tests lower this.</summary>
+    protected virtual int SignInsPerClient => 100_000;
+
+    /// <summary>Portal posts and bookings per client; the flood tests lower them.</summary>
+    protected virtual int PortalPostsPerClient => 100_000;
+
+    protected virtual int PortalBookingsPerClient => 100_000;
+
+    /// <summary>A clock a test can move; null keeps the system clock.</summary>
+    protected virtual TimeProvider? Clock => null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +63,18 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Tests that need the Hangfire server turn it on; the rest start faster without it.
         builder.UseSetting("BackgroundJobs:RunServer", RunBackgroundServer ? "true" : "false");
+        builder.UseSetting("Security:AllowPlainHttp", PlainHttp ? "true" : "false");
+        builder.UseSetting("Portal:PostsPerClient", PortalPostsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Portal:BookingsPerClient", PortalBookingsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Security:SignInsPerClient", SignInsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(clock);
+            });
+        }
     }
 
     /// <summary>A context on the same file, for arranging rows and checking what was stored.</summary>
@@ -61,7 +101,7 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
     /// <summary>This app's own time zone and "today" (each app in the process has its own).</summary>
     public DisplayTime DisplayTime => Services.GetRequiredService<DisplayTime>();
 
-    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
 
     protected override void Dispose(bool disposing)
     {

@@ -39,7 +39,7 @@ public sealed class FailedUploadTests(PlanManagerFactory factory) : IClassFixtur
         using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPhotoStorage>(sp =>
             new InterferingStorage(new LocalDiskPhotoStorage(sp.GetRequiredService<IOptions<PhotoStorageOptions>>()), () => interfere(services!, jobId)))));
         services = app.Services;
-        var browser = new HtmlClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        var browser = new HtmlClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress }));
         await browser.SignInAsync(DemoDataSeeder.StaffEmail);
 
         await using (var scope = app.Services.CreateAsyncScope())

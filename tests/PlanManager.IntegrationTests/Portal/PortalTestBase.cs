@@ -13,12 +13,14 @@ public class PortalFactory : PlanManagerFactory
 {
     protected virtual int LookupsPerClient => 1000;
     protected virtual int LookupsPerPlate => 1000;
+    protected virtual bool TrustForwardedHeaders => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Portal:LookupsPerClient", LookupsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Portal:LookupsPerPlate", LookupsPerPlate.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Proxy:TrustForwardedHeaders", TrustForwardedHeaders ? "true" : "false");
     }
 }
 

@@ -174,6 +174,7 @@ public sealed class CrashRestartTests : IDisposable
         };
         var env = start.Environment;
         env["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        env["Security__AllowPlainHttp"] = "true";
         env["Urls"] = $"http://127.0.0.1:{_port}";
         env["Database__ConnectionString"] = $"Data Source={Path.Combine(_folder, "planmanager.db")}";
         env["Demo__Seed"] = "true";

@@ -24,7 +24,7 @@ public sealed class SignInAndAccessTests(PlanManagerFactory factory) : IClassFix
         using var response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/account/sign-in?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("https://localhost/account/sign-in?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class SignInAndAccessTests(PlanManagerFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
         var first = HtmlClient.Parse(await wrongPassword.Content.ReadAsStringAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Trim();
         var second = HtmlClient.Parse(await unknownUser.Content.ReadAsStringAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Trim();
-        Assert.Equal("The e-mail address or password is not correct.", first);
+        Assert.Equal("The e-mail address or password is not correct. After 5 failed attempts, wait 15 minutes.", first);
         Assert.Equal(first, second);
     }
 
@@ -70,7 +70,8 @@ public sealed class SignInAndAccessTests(PlanManagerFactory factory) : IClassFix
 
         using var right = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = "lockout@planmanager.demo", ["Password"] = "PlanManager-demo1" });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("this account is locked for 15 minutes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Locked, the answer is the one for a wrong password: it does not tell a stranger the account exists.
+        Assert.Contains("The e-mail address or password is not correct.", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,6 +84,55 @@ public sealed partial class DockerComposeTests
         }
     }
 
+    [Fact]
+    public void The_nodes_use_a_least_privilege_login_and_only_the_migrate_step_the_owner()
+    {
+        foreach (var name in new[] { "web-1", "web-2", "worker" })
+        {
+            var env = ToMap(ToMap(Services[name])["environment"]);
+            var connection = (string)env["Database__ConnectionString"];
+            Assert.DoesNotContain("User Id=sa;", connection, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("User Id=${APP_SQL_LOGIN", connection, StringComparison.Ordinal);
+            Assert.Equal("false", env["BackgroundJobs__PrepareSchema"]);
+        }
+
+        var migrate = ToMap(ToMap(Services["migrate"])["environment"]);
+        Assert.Contains("User Id=sa;", (string)migrate["Database__ConnectionString"], StringComparison.Ordinal);
+        Assert.StartsWith("${APP_SQL_LOGIN", (string)migrate["Database__AppLogin__Name"], StringComparison.Ordinal);
+        Assert.StartsWith("${APP_SQL_PASSWORD", (string)migrate["Database__AppLogin__Password"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_connection_trusts_any_server_certificate_by_default()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docker-compose.yml"));
+        Assert.DoesNotContain("TrustServerCertificate=True", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("TrustServerCertificate=${SQL_TRUST_SERVER_CERTIFICATE:-False}", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("migrate")]
+    [InlineData("web-1")]
+    [InlineData("web-2")]
+    [InlineData("worker")]
+    public void Every_app_service_reads_the_key_ring_certificate_from_a_secret_file(string name)
+    {
+        var service = ToMap(Services[name]);
+        var env = ToMap(service["environment"]);
+        Assert.Equal("/run/secrets/keyring.pfx", env["DataProtection__CertificatePath"]);
+        Assert.StartsWith("${", (string)env["DataProtection__CertificatePassword"], StringComparison.Ordinal);
+        Assert.Contains(((IEnumerable<object>)service["secrets"]).Select(ToMap), s => (string)s["source"] == "keyring" && (string)s["target"] == "keyring.pfx");
+        Assert.Equal("./deploy/secrets/keyring.pfx", ToMap(ToMap(Compose["secrets"])["keyring"])["file"]);
+    }
+
+    [Fact]
+    public void The_proxy_serves_https_with_the_mounted_certificates()
+    {
+        var proxy = ToMap(Services["proxy"]);
+        Assert.Contains(ToList(proxy["ports"]), p => p.EndsWith(":443", StringComparison.Ordinal));
+        Assert.Contains("./deploy/certs:/etc/nginx/certs:ro", ToList(proxy["volumes"]));
+    }
+
     private static Dictionary<string, object> ToMap(object node) =>
         ((IDictionary<object, object>)node).ToDictionary(p => (string)p.Key, p => p.Value);
 
@@ -100,7 +149,8 @@ public sealed partial class DockerComposeTests
         return dir?.FullName ?? throw new InvalidOperationException("PlanManager.sln not found");
     }
 
-    [GeneratedRegex(@"^\s*(?<key>[A-Za-z0-9_]*(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY)[A-Za-z0-9_]*)\s*:\s*(?<value>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    // [ \t], not \s: a key with a block under it ("secrets:") has no value on its own line.
+    [GeneratedRegex(@"^[ \t]*(?<key>[A-Za-z0-9_]*(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY)[A-Za-z0-9_]*)[ \t]*:[ \t]*(?<value>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex Assignment();
 
     [GeneratedRegex(@"Password=(?<value>[^;""]+)")]

@@ -7,10 +7,7 @@ using PlanManager.Web.Data;
 namespace PlanManager.Web.Features.Account;
 
 [Route("account")]
-public sealed class AccountController(
-    SignInManager<ApplicationUser> signInManager,
-    IStringLocalizer<SharedResource> texts,
-    ILogger<AccountController> logger) : Controller
+public sealed class AccountController(IStringLocalizer<SharedResource> texts) : Controller
 {
     [AllowAnonymous]
     [HttpGet("sign-in")]
@@ -26,7 +23,7 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpPost("sign-in")]
-    public async Task<IActionResult> SignIn(SignInModel model)
+    public async Task<IActionResult> SignIn(SignInModel model, [FromServices] SignInUser signIn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (string.IsNullOrWhiteSpace(model.Email))
@@ -44,22 +41,18 @@ public sealed class AccountController(
             return View(model);
         }
 
-        var result = await signInManager.PasswordSignInAsync(model.Email!.Trim(), model.Password!, model.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        switch (await signIn.HandleAsync(HttpContext, model.Email!.Trim(), model.Password!, model.RememberMe, cancellationToken))
         {
-            logger.LogInformation("User {Email} signed in", model.Email);
-            return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
-        }
-
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Sign-in refused for {Email}: account locked out", model.Email);
-            ModelState.AddModelError(string.Empty, texts["Account.LockedOut"]);
-        }
-        else
-        {
-            // One message whether the address or the password was wrong: it tells an attacker nothing.
-            ModelState.AddModelError(string.Empty, texts["Account.InvalidSignIn"]);
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
+            case SignInOutcome.Limited:
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                ModelState.AddModelError(string.Empty, texts["Account.TooManyAttempts"]);
+                break;
+            default:
+                // One message for a wrong address, a wrong password or a locked account: it tells an attacker nothing.
+                ModelState.AddModelError(string.Empty, texts["Account.InvalidSignIn"]);
+                break;
         }
 
         model.Password = null;
@@ -68,9 +61,9 @@ public sealed class AccountController(
 
     [HttpPost("sign-out")]
     [ActionName("SignOut")]
-    public async Task<IActionResult> SignOutUser()
+    public async Task<IActionResult> SignOutUser([FromServices] SignOutUser signOut)
     {
-        await signInManager.SignOutAsync();
+        await signOut.HandleAsync(User);
         return RedirectToAction(nameof(SignIn));
     }
 

@@ -34,7 +34,13 @@ public sealed class UploadPhotos(
             return CommandResult.NotFound;
         }
 
-        var (checkedFiles, validation) = await CheckAsync(files, cancellationToken);
+        var portal = source == PhotoSource.Portal;
+        var (checkedFiles, validation) = await CheckAsync(files, portal, cancellationToken);
+        if (portal && validation.IsValid)
+        {
+            await CheckPortalQuotaAsync(job.Id, files, validation, cancellationToken);
+        }
+
         if (!validation.IsValid)
         {
             return CommandResult.Invalid(validation);
@@ -75,9 +81,19 @@ public sealed class UploadPhotos(
         return CommandResult.Saved(job.Id);
     }
 
-    /// <summary>The same checks as an upload, without storing anything (the portal checks photos before it books).</summary>
+    /// <summary>The same checks as a portal upload, without storing anything (the portal checks photos before it books).</summary>
     public async Task<ValidationResult> ValidateAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellationToken) =>
-        (await CheckAsync(files, cancellationToken)).Validation;
+        (await CheckAsync(files, portal: true, cancellationToken)).Validation;
+
+    /// <summary>An anonymous visitor may add only so much to one job, however many tickets it gets.</summary>
+    private async Task CheckPortalQuotaAsync(int jobId, IReadOnlyList<IFormFile> files, ValidationResult validation, CancellationToken cancellationToken)
+    {
+        var stored = await db.JobPhotos.Where(p => p.JobId == jobId && p.Source == PhotoSource.Portal).SumAsync(p => (long?)p.SizeBytes, cancellationToken) ?? 0;
+        if (stored + files.Sum(f => f.Length) > PortalPhotoLimits.StoragePerJob)
+        {
+            validation.Errors.Add(new ValidationFailure(Field, texts["Photo.PortalQuota", PortalPhotoLimits.StoragePerJobInMegabytes]));
+        }
+    }
 
     public static LogPlatform PlatformOf(PhotoSource source) => source switch
     {
@@ -100,20 +116,23 @@ public sealed class UploadPhotos(
         return name.Length <= PhotoLimits.FileName ? name : name[..PhotoLimits.FileName];
     }
 
-    private async Task<(List<(IFormFile File, PhotoFormat Format)> Files, ValidationResult Validation)> CheckAsync(IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
+    private async Task<(List<(IFormFile File, PhotoFormat Format)> Files, ValidationResult Validation)> CheckAsync(IReadOnlyList<IFormFile> files, bool portal, CancellationToken cancellationToken)
     {
+        var maxFiles = portal ? PortalPhotoLimits.MaxFilesPerUpload : PhotoLimits.MaxFilesPerUpload;
+        var maxBytes = portal ? PortalPhotoLimits.MaxBytes : PhotoLimits.MaxBytes;
+        var maxMegabytes = portal ? PortalPhotoLimits.MaxBytesInMegabytes : PhotoLimits.MaxBytesInMegabytes;
         var validation = new ValidationResult();
         var accepted = new List<(IFormFile, PhotoFormat)>();
         if (files.Count == 0)
         {
             validation.Errors.Add(new ValidationFailure(Field, texts["Photo.NoneChosen"]));
         }
-        else if (files.Count > PhotoLimits.MaxFilesPerUpload)
+        else if (files.Count > maxFiles)
         {
-            validation.Errors.Add(new ValidationFailure(Field, texts["Photo.TooMany", PhotoLimits.MaxFilesPerUpload]));
+            validation.Errors.Add(new ValidationFailure(Field, texts["Photo.TooMany", maxFiles]));
         }
 
-        foreach (var file in files.Take(PhotoLimits.MaxFilesPerUpload))
+        foreach (var file in files.Take(maxFiles))
         {
             var name = DisplayName(file.FileName);
             if (file.Length == 0)
@@ -122,9 +141,9 @@ public sealed class UploadPhotos(
                 continue;
             }
 
-            if (file.Length > PhotoLimits.MaxBytes)
+            if (file.Length > maxBytes)
             {
-                validation.Errors.Add(new ValidationFailure(Field, texts["Photo.TooLarge", name, PhotoLimits.MaxBytesInMegabytes]));
+                validation.Errors.Add(new ValidationFailure(Field, texts["Photo.TooLarge", name, maxMegabytes]));
                 continue;
             }
 
@@ -146,22 +165,31 @@ public sealed class UploadPhotos(
 
     private async Task<JobPhoto> StoreAsync(IFormFile file, PhotoFormat format, List<string> written, CancellationToken cancellationToken)
     {
+        // Stored without its metadata (GPS, camera, owner): photos go on to insurers and platforms.
+        byte[] bytes;
+        await using (var content = file.OpenReadStream())
+        {
+            using var buffer = new MemoryStream((int)Math.Min(file.Length, PhotoLimits.MaxBytes));
+            await content.CopyToAsync(buffer, cancellationToken);
+            bytes = PhotoMetadata.Strip(buffer.ToArray(), format);
+        }
+
         var photo = new JobPhoto
         {
             StoredName = PhotoNames.NewOriginal(PhotoContent.Extension(format)),
             OriginalFileName = DisplayName(file.FileName),
             Format = format,
-            SizeBytes = file.Length,
+            SizeBytes = bytes.Length,
         };
 
-        await using (var content = file.OpenReadStream())
+        using (var content = new MemoryStream(bytes, writable: false))
         {
             written.Add(photo.StoredName);
             await storage.SaveAsync(photo.StoredName, content, cancellationToken);
         }
 
         PhotoPreview? preview;
-        await using (var content = file.OpenReadStream())
+        using (var content = new MemoryStream(bytes, writable: false))
         {
             preview = PhotoThumbnails.Create(content, PhotoLimits.ThumbnailSize);
         }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Localization;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Photos;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.RateLimiting;
 using PlanManager.Web.Infrastructure.Validation;
+using Microsoft.Extensions.Options;
 
 namespace PlanManager.Web.Features.Portal;
 
@@ -19,6 +21,7 @@ public sealed record PortalPhotosModel(JobKeyForm Form, string? Ticket);
 [AllowAnonymous]
 [Route("portal")]
 [TypeFilter(typeof(PortalEnabledFilter))]
+[ServiceFilter(typeof(PortalPostLimitFilter))]
 public sealed class PortalController(PortalPages pages, AppointmentSlots slots, IStringLocalizer<SharedResource> texts) : Controller
 {
     public const string RepairerKey = "PortalRepairer";
@@ -40,8 +43,8 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
         AppointmentPageAsync(repairerId, AppointmentKind.Repair, new AppointmentForm(), cancellationToken);
 
     [HttpPost("{repairerId:int}/estimate")]
-    [RequestSizeLimit(PhotoLimits.MaxRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = PhotoLimits.MaxRequestBytes)]
+    [RequestSizeLimit(PortalPhotoLimits.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = PortalPhotoLimits.MaxRequestBytes)]
     public Task<IActionResult> Estimate(int repairerId, [FromForm(Name = "Form")] AppointmentForm form, [FromForm(Name = PhotosField)] List<IFormFile>? files, [FromServices] BookAppointment book, CancellationToken cancellationToken) =>
         BookAsync(repairerId, AppointmentKind.Estimate, form, files ?? [], book, cancellationToken);
 
@@ -96,16 +99,18 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
     }
 
     [HttpPost("{repairerId:int}/photos/upload")]
-    [RequestSizeLimit(PhotoLimits.MaxRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = PhotoLimits.MaxRequestBytes)]
-    public async Task<IActionResult> UploadPhotos(int repairerId, [FromForm(Name = "Form")] JobKeyForm form, string? ticket, [FromForm(Name = PhotosField)] List<IFormFile>? files, [FromServices] PortalTicket tickets, [FromServices] AddPortalPhotos add, CancellationToken cancellationToken)
+    [RequestSizeLimit(PortalPhotoLimits.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = PortalPhotoLimits.MaxRequestBytes)]
+    public async Task<IActionResult> UploadPhotos(int repairerId, [FromForm(Name = "Form")] JobKeyForm form, string? ticket, [FromForm(Name = PhotosField)] List<IFormFile>? files, [FromServices] PortalTicket tickets, [FromServices] AddPortalPhotos add, [FromServices] ClientRateLimiter limiter, [FromServices] IOptions<PortalOptions> options, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await RepairerAsync(repairerId, cancellationToken))
         {
             return NotFound();
         }
 
-        if (tickets.JobOf(repairerId, ticket) is not { } jobId)
+        // A ticket is good for a few uploads in its half hour, counted in the database (every node).
+        if (tickets.JobOf(repairerId, ticket) is not { } jobId
+            || !await limiter.TryUseAsync("portal-ticket", ticket!, options.Value.UploadsPerTicket, clock.GetUtcNow().AddMinutes(PortalTicket.Minutes), cancellationToken))
         {
             // The ticket ran out (or was never issued): start again at plate + job number.
             ModelState.AddModelError(string.Empty, texts["Portal.TicketExpired"]);

@@ -23,7 +23,7 @@ public sealed class PortalLookup(PlanManagerDbContext db, PortalLookupLimiter li
     public async Task<LookupResult> FindAsync(int repairerId, string? registration, string? jobNumber, string client, CancellationToken cancellationToken)
     {
         var plate = SearchKey.Normalize(registration);
-        if (!limiter.TryAcquire(client, plate))
+        if (!await limiter.TryAcquireAsync(client, plate, cancellationToken))
         {
             return new LookupResult(LookupOutcome.RateLimited);
         }

@@ -41,8 +41,10 @@ public sealed class PortalTicket(IDataProtectionProvider protection, TimeProvide
 {
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("PlanManager.Portal.PhotoTicket").ToTimeLimitedDataProtector();
 
+    public const int Minutes = 30;
+
     public string Issue(int repairerId, int jobId) =>
-        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{repairerId}:{jobId}"), clock.GetUtcNow().AddMinutes(30));
+        _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{repairerId}:{jobId}"), clock.GetUtcNow().AddMinutes(Minutes));
 
     public int? JobOf(int repairerId, string? ticket)
     {

@@ -1311,6 +1311,25 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("QueueItems");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.Repairer", b =>
                 {
                     b.Property<int>("Id")

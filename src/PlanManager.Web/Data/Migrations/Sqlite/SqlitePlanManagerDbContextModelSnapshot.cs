@@ -1276,6 +1276,25 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("QueueItems");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.Repairer", b =>
                 {
                     b.Property<int>("Id")
