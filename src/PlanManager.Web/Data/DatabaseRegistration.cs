@@ -14,8 +14,8 @@ public static class DatabaseRegistration
     {
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
-            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is SqlServer.")
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer or PostgreSql.")
             .ValidateOnStart();
 
         services.AddDbContext<SqlServerPlanManagerDbContext>((sp, o) =>
@@ -23,10 +23,16 @@ public static class DatabaseRegistration
         services.AddDbContext<SqlitePlanManagerDbContext>((sp, o) =>
             o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, environment.ContentRootPath))
                 .AddInterceptors(new SqliteConnectionInterceptor()));
-        services.AddScoped<PlanManagerDbContext>(sp =>
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
-                ? sp.GetRequiredService<SqlServerPlanManagerDbContext>()
-                : sp.GetRequiredService<SqlitePlanManagerDbContext>());
+        // Deadlocks and serialization failures are transient on PostgreSQL: the execution strategy
+        // retries the whole unit of work (every transaction in the app runs inside one).
+        services.AddDbContext<PostgreSqlPlanManagerDbContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, n => n.EnableRetryOnFailure()));
+        services.AddScoped<PlanManagerDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerPlanManagerDbContext>(),
+            DatabaseProvider.PostgreSql => sp.GetRequiredService<PostgreSqlPlanManagerDbContext>(),
+            _ => sp.GetRequiredService<SqlitePlanManagerDbContext>(),
+        });
         return services;
     }
 
