@@ -136,11 +136,15 @@ public sealed class DemoDataSeeder(
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, jobCount), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Server providers retry transient failures: the transaction runs as one retriable unit.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, jobCount), ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Demo data created: {Repairers} repairers, {Parties} third parties, {Jobs} jobs", repairers.Count, insurers.Count + agents.Count + owners.Count, jobCount);
     }
