@@ -22,9 +22,7 @@ public sealed class InformexBrowserTests(SandboxBrowserHost host) : IClassFixtur
         {
             await db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360).ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false));
             var repairer = await db.Repairers.Where(r => r.ExternalReference == Mailbox).Select(r => r.Id).SingleAsync();
-            var now = DateTimeOffset.UtcNow;
-            var job = new Job { Number = 7301, RepairerId = repairer, Registration = plate, ClaimNumber = "12/771234", Make = "Volkswagen", Model = "Golf", CreatedAt = now, UpdatedAt = now };
-            job.RefreshSearchKeys();
+            var job = new JobBuilder().Number(7301).Repairer(repairer).Plate(plate).Claim("12/771234").Make("Volkswagen", "Golf").Build();
             db.Jobs.Add(job);
             await db.SaveChangesAsync();
             return job.Id;

@@ -139,8 +139,7 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
             var number = 500;
             foreach (var (name, plate, offset, hour) in customers)
             {
-                var job = new Job { Number = ++number, RepairerId = repairer, Registration = plate, Source = JobSource.Portal, CreatedAt = now, UpdatedAt = now, PortalPhotosAddedAt = now };
-                job.RefreshSearchKeys();
+                var job = new JobBuilder().Number(++number).Repairer(repairer).Plate(plate).Source(JobSource.Portal).PortalPhotos(now).Build();
                 var local = monday.AddDays(offset).ToDateTime(new TimeOnly(hour, 0));
                 var start = new DateTimeOffset(local, PlanManager.Web.Infrastructure.DisplayTime.Zone.GetUtcOffset(local)).ToUniversalTime();
                 db.Appointments.Add(new Appointment { RepairerId = repairer, Job = job, Kind = offset == 0 ? AppointmentKind.Estimate : AppointmentKind.Repair, Start = start, Place = 1, CustomerName = name, Phone = "+32 470 00 00 0" + number % 10, Message = offset == 0 ? "Scratch on the bonnet" : null, CreatedAt = now, UpdatedAt = now });

@@ -30,23 +30,9 @@ public sealed class WorkshopAndPhotoTests(BrowserHost host) : IClassFixture<Brow
             int? firstId = null;
             foreach (var (car, index) in Cars.Select((c, i) => (c, i)))
             {
-                var owner = new ThirdParty { Kind = ThirdPartyKind.Owner, Name = car.Owner, CreatedAt = now, UpdatedAt = now };
-                owner.RefreshSearchKeys();
-                var job = new Job
-                {
-                    Number = ++number,
-                    RepairerId = repairers[index % repairers.Count],
-                    Registration = car.Plate,
-                    Make = car.Make,
-                    Model = car.Model,
-                    Status = car.Status,
-                    Owner = owner,
-                    EstimatedCompletionDate = DateOnly.FromDateTime(now.AddDays(index - 2).Date),
-                    CreatedAt = now.AddDays(-car.DaysIn - 1),
-                    UpdatedAt = now,
-                };
-                job.SetVehicleIn(true, now.AddDays(-car.DaysIn));
-                job.RefreshSearchKeys();
+                var job = new JobBuilder().Number(++number).Repairer(repairers[index % repairers.Count]).Plate(car.Plate).Make(car.Make, car.Model)
+                    .Status(car.Status).Owner(PartyBuilder.Owner(car.Owner)).Completion(DateOnly.FromDateTime(now.AddDays(index - 2).Date))
+                    .Created(now.AddDays(-car.DaysIn - 1)).InsideSince(now.AddDays(-car.DaysIn)).Build();
                 db.Jobs.Add(job);
                 await db.SaveChangesAsync();
                 firstId ??= job.Id;

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PlanManager.Web.Data.Interceptors;
 using Microsoft.Extensions.Options;
 
 namespace PlanManager.Web.Data;
@@ -18,15 +20,19 @@ public static class DatabaseRegistration
                 "Database:ConnectionString is required when Database:Provider is SqlServer or PostgreSql.")
             .ValidateOnStart();
 
+        // Save interceptors are scoped: they see the request's user, clock and unit of work (the one door of a job).
+        services.AddScoped<IInterceptor, StampsInterceptor>();
         services.AddDbContext<SqlServerPlanManagerDbContext>((sp, o) =>
-            o.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, s => s.EnableRetryOnFailure()));
+            o.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, s => s.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddDbContext<SqlitePlanManagerDbContext>((sp, o) =>
             o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, environment.ContentRootPath))
-                .AddInterceptors(new SqliteConnectionInterceptor()));
+                .AddInterceptors([new SqliteConnectionInterceptor(), .. sp.GetServices<IInterceptor>()]));
         // Deadlocks and serialization failures are transient on PostgreSQL: the execution strategy
         // retries the whole unit of work (every transaction in the app runs inside one).
         services.AddDbContext<PostgreSqlPlanManagerDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, n => n.EnableRetryOnFailure()));
+            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, n => n.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddScoped<PlanManagerDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerPlanManagerDbContext>(),

@@ -6,6 +6,23 @@ namespace PlanManager.Web.Data;
 /// <summary>Hands out job numbers; see <see cref="JobNumberCounter"/> for why this is safe under concurrency.</summary>
 public static class JobNumberAllocator
 {
+    /// <summary>
+    /// Takes the counter row's write lock without taking a number, for a use case that must check
+    /// something before it creates a job (a queue accept): two of them then run one after the other.
+    /// </summary>
+    public static async Task LockAsync(PlanManagerDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The job number lock is held by a transaction; open one first.");
+        }
+
+        await db.JobNumberCounters
+            .Where(c => c.Name == JobNumberCounter.JobsName)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, c => c.LastValue), cancellationToken);
+    }
+
     /// <summary>Takes the next number. Call inside the transaction that inserts the job.</summary>
     public static async Task<int> NextAsync(PlanManagerDbContext db, CancellationToken cancellationToken)
     {

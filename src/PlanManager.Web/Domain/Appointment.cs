@@ -19,7 +19,7 @@ public enum AppointmentStatus
 /// when they submit at the same moment. A cancelled appointment gives its place back by taking a
 /// negative place no booking ever uses.
 /// </summary>
-public class Appointment
+public class Appointment : IStamped
 {
     public int Id { get; set; }
     public int RepairerId { get; set; }
@@ -44,11 +44,10 @@ public class Appointment
 
     public bool HoldsPlace => Status != AppointmentStatus.Cancelled;
 
-    public void Cancel(DateTimeOffset now)
+    public void Cancel()
     {
         Status = AppointmentStatus.Cancelled;
         Place = -Id;
-        UpdatedAt = now;
     }
 }
 

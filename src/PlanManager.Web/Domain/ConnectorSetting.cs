@@ -28,7 +28,8 @@ public class ConnectorSetting
     /// <summary>The API key or token, encrypted; null when none was entered.</summary>
     public string? ProtectedSecret { get; set; }
 
-    public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>When a person last changed the configuration (the health check and imports do not count); column UpdatedAt.</summary>
+    public DateTimeOffset? ConfiguredAt { get; set; }
     public string? UpdatedBy { get; set; }
 
     /// <summary>The last connection check (manual or the recurring health job).</summary>
@@ -50,7 +51,8 @@ public class Claims360Setup
     public string CarrosserieId { get; set; } = string.Empty;
     public string ProtectedBodyshopKey { get; set; } = string.Empty;
     public string ProtectedPlanManagerKey { get; set; } = string.Empty;
-    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When support last saved the set-up (imports do not count); column UpdatedAt.</summary>
+    public DateTimeOffset ConfiguredAt { get; set; }
     public string? UpdatedBy { get; set; }
 
     /// <summary>When the last import for this repairer succeeded (C3).</summary>

@@ -29,7 +29,7 @@ public class InformexTransmission
 /// A job's Winformex tab (C5): the second-circuit data, the bodyshop's own Informex dossier once
 /// the job is sent ("i"), and the insurer's assignment it is linked to. One row per job.
 /// </summary>
-public class InformexJobFile
+public class InformexJobFile : IChangeStamped
 {
     public int JobId { get; set; }
     public Job? Job { get; set; }

@@ -2,71 +2,169 @@ using System.Linq.Expressions;
 
 namespace PlanManager.Web.Domain;
 
-/// <summary>The job file of one car (J2).</summary>
-public class Job
+/// <summary>
+/// The job file of one car (J2). Its state changes only through its own methods; the stamps
+/// (<see cref="CreatedAt"/>, <see cref="UpdatedAt"/>, <see cref="ConcurrencyStamp"/>) are set when
+/// it is saved, and what follows from a change (a CAPS push owed) is noticed there too
+/// (docs/decisions/0010-one-door-for-a-job.md).
+/// </summary>
+public class Job : IStamped
 {
-    public int Id { get; set; }
+    private Job()
+    {
+    }
+
+    public int Id { get; private set; }
 
     /// <summary>The number staff and customers know the job by; unique, allocated by <see cref="JobNumberCounter"/>.</summary>
-    public int Number { get; set; }
+    public int Number { get; private set; }
 
-    public int RepairerId { get; set; }
-    public Repairer? Repairer { get; set; }
+    public int RepairerId { get; private set; }
+    public Repairer? Repairer { get; private set; }
 
-    public string Registration { get; set; } = string.Empty;
+    public string Registration { get; private set; } = string.Empty;
     public string RegistrationKey { get; private set; } = string.Empty;
-    public string? Make { get; set; }
-    public string? Model { get; set; }
-    public string? Type { get; set; }
-    public string? Vin { get; set; }
-    public string? Colour { get; set; }
+    public string? Make { get; private set; }
+    public string? Model { get; private set; }
+    public string? Type { get; private set; }
+    public string? Vin { get; private set; }
+    public string? Colour { get; private set; }
 
-    public DateOnly? StartDate { get; set; }
-    public DateOnly? EndDate { get; set; }
-    public int? MileageAtEstimate { get; set; }
-    public int? MileageAtRepair { get; set; }
-    public DateOnly? EstimatedCompletionDate { get; set; }
-    public DateOnly? FirstRegistration { get; set; }
-    public DateOnly? ClientInformed { get; set; }
-    public DateOnly? BookOutDate { get; set; }
+    public DateOnly? StartDate { get; private set; }
+    public DateOnly? EndDate { get; private set; }
+    public int? MileageAtEstimate { get; private set; }
+    public int? MileageAtRepair { get; private set; }
+    public DateOnly? EstimatedCompletionDate { get; private set; }
+    public DateOnly? FirstRegistration { get; private set; }
+    public DateOnly? ClientInformed { get; private set; }
+    public DateOnly? BookOutDate { get; private set; }
     public DateTimeOffset? OffSiteDate { get; private set; }
     public bool VehicleIn { get; private set; }
     public DateTimeOffset? VehicleInSince { get; private set; }
 
-    public string? VehicleDetails { get; set; }
-    public string? CommentsDamage { get; set; }
-    public DamageFlow DamageFlow { get; set; } = DamageFlow.Standard;
-    public string? CurrentTask { get; set; }
-    public JobStatus Status { get; set; } = JobStatus.New;
+    public string? VehicleDetails { get; private set; }
+    public string? CommentsDamage { get; private set; }
+    public DamageFlow DamageFlow { get; private set; } = DamageFlow.Standard;
+    public string? CurrentTask { get; private set; }
+    public JobStatus Status { get; private set; } = JobStatus.New;
 
-    public string? ClaimNumber { get; set; }
+    public string? ClaimNumber { get; private set; }
     public string? ClaimNumberKey { get; private set; }
 
-    public int? OwnerId { get; set; }
-    public ThirdParty? Owner { get; set; }
-    public int? InsurerId { get; set; }
-    public ThirdParty? Insurer { get; set; }
-    public int? AgentId { get; set; }
-    public ThirdParty? Agent { get; set; }
+    public int? OwnerId { get; private set; }
+    public ThirdParty? Owner { get; private set; }
+    public int? InsurerId { get; private set; }
+    public ThirdParty? Insurer { get; private set; }
+    public int? AgentId { get; private set; }
+    public ThirdParty? Agent { get; private set; }
 
-    public JobSource Source { get; set; } = JobSource.Staff;
+    public JobSource Source { get; private set; } = JobSource.Staff;
 
     /// <summary>When the customer last added photos on the portal (P4), until staff mark them seen.</summary>
-    public DateTimeOffset? PortalPhotosAddedAt { get; set; }
+    public DateTimeOffset? PortalPhotosAddedAt { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Set when the job is first saved (or by <see cref="Backdate"/> for history brought in).</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Set on every save that changes the job.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Changed on every save so two people editing the same job cannot overwrite each other unseen.</summary>
-    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+    public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
 
     public List<JobLogEntry> Log { get; } = [];
 
-    public void RefreshSearchKeys()
+    /// <summary>
+    /// Properties a save may change without a new <see cref="ConcurrencyStamp"/>: notices beside the
+    /// job file, so a customer's photos do not make a receptionist's open job screen stale.
+    /// </summary>
+    public static readonly IReadOnlySet<string> NoticeProperties = new HashSet<string>(StringComparer.Ordinal) { nameof(PortalPhotosAddedAt) };
+
+    /// <summary>A new job with its number; use <c>OpenJob</c>, which takes the number and writes the first log line.</summary>
+    public static Job Open(int number, JobSource source, JobDetails details)
     {
-        RegistrationKey = SearchKey.Normalize(Registration);
-        var claim = SearchKey.Normalize(ClaimNumber);
-        ClaimNumberKey = claim.Length == 0 ? null : claim;
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(number);
+        var job = new Job { Number = number, Source = source };
+        job.Edit(details);
+        return job;
+    }
+
+    /// <summary>What staff can type on the job screen, as it is now.</summary>
+    public JobDetails Details() => new(RepairerId, Registration)
+    {
+        Make = Make,
+        Model = Model,
+        Type = Type,
+        Vin = Vin,
+        Colour = Colour,
+        StartDate = StartDate,
+        EndDate = EndDate,
+        MileageAtEstimate = MileageAtEstimate,
+        MileageAtRepair = MileageAtRepair,
+        EstimatedCompletionDate = EstimatedCompletionDate,
+        FirstRegistration = FirstRegistration,
+        ClientInformed = ClientInformed,
+        BookOutDate = BookOutDate,
+        VehicleDetails = VehicleDetails,
+        CommentsDamage = CommentsDamage,
+        DamageFlow = DamageFlow,
+        CurrentTask = CurrentTask,
+        Status = Status,
+        ClaimNumber = ClaimNumber,
+        OwnerId = OwnerId,
+        InsurerId = InsurerId,
+        AgentId = AgentId,
+    };
+
+    /// <summary>Replaces the typed fields (job screen, a platform's newer data); the search keys follow.</summary>
+    public void Edit(JobDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        RepairerId = details.RepairerId;
+        Registration = details.Registration;
+        Make = details.Make;
+        Model = details.Model;
+        Type = details.Type;
+        Vin = details.Vin;
+        Colour = details.Colour;
+        StartDate = details.StartDate;
+        EndDate = details.EndDate;
+        MileageAtEstimate = details.MileageAtEstimate;
+        MileageAtRepair = details.MileageAtRepair;
+        EstimatedCompletionDate = details.EstimatedCompletionDate;
+        FirstRegistration = details.FirstRegistration;
+        ClientInformed = details.ClientInformed;
+        BookOutDate = details.BookOutDate;
+        VehicleDetails = details.VehicleDetails;
+        CommentsDamage = details.CommentsDamage;
+        DamageFlow = details.DamageFlow;
+        CurrentTask = details.CurrentTask;
+        Status = details.Status;
+        ClaimNumber = details.ClaimNumber;
+        // Only the keys: the change tracker brings the navigations in line when the job is saved.
+        OwnerId = details.OwnerId;
+        InsurerId = details.InsurerId;
+        AgentId = details.AgentId;
+        RefreshSearchKeys();
+    }
+
+    /// <summary>A party created together with the job (a new customer typed on the job screen, an insurer a platform named).</summary>
+    public void LinkNewParty(ThirdParty party)
+    {
+        ArgumentNullException.ThrowIfNull(party);
+        switch (party.Kind)
+        {
+            case ThirdPartyKind.Owner:
+                (OwnerId, Owner) = (party.Id == 0 ? null : party.Id, party);
+                break;
+            case ThirdPartyKind.Insurer:
+                (InsurerId, Insurer) = (party.Id == 0 ? null : party.Id, party);
+                break;
+            default:
+                (AgentId, Agent) = (party.Id == 0 ? null : party.Id, party);
+                break;
+        }
     }
 
     /// <summary>Ticks or unticks "vehicle in"; returns whether anything changed.</summary>
@@ -102,6 +200,18 @@ public class Job
     /// <summary>Clears a wrongly stamped off site date (the field is editable on the job screen).</summary>
     public void ClearOffSite() => OffSiteDate = null;
 
+    /// <summary>The customer added photos on the portal (P4): staff see a notice until they mark it seen.</summary>
+    public void NotePortalPhotos(DateTimeOffset at) => PortalPhotosAddedAt = at;
+
+    public void MarkPortalPhotosSeen() => PortalPhotosAddedAt = null;
+
+    /// <summary>For history brought in (demo data, a file moved from another system): the day the job was really opened.</summary>
+    public void Backdate(DateTimeOffset openedAt)
+    {
+        CreatedAt = openedAt;
+        UpdatedAt = openedAt;
+    }
+
     /// <summary>A car still marked in whose job is finished slows the workshop screens (release notes 2021-12).</summary>
     public bool IsStaleVehicleIn => VehicleIn && IsFinishedForVehicleIn(Status, OffSiteDate);
 
@@ -120,5 +230,12 @@ public class Job
         var status = Expression.Property(job, nameof(Status));
         var body = JobStatusRules.Finished.Aggregate(offSite, (any, s) => Expression.OrElse(Expression.Equal(status, Expression.Constant(s)), any));
         return Expression.Lambda<Func<Job, bool>>(body, job);
+    }
+
+    private void RefreshSearchKeys()
+    {
+        RegistrationKey = SearchKey.Normalize(Registration);
+        var claim = SearchKey.Normalize(ClaimNumber);
+        ClaimNumberKey = claim.Length == 0 ? null : claim;
     }
 }

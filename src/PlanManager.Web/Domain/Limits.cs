@@ -24,3 +24,12 @@ public static class PartyLimits
     public const int ExternalReference = 50;
     public const int CapsCode = 50;
 }
+
+/// <summary>Lengths of what Claims360 sends (claims360.yaml) as PlanManager keeps it.</summary>
+public static class Claims360Limits
+{
+    public const int AssignmentNumber = 50;
+    public const int Vin = 30;
+    public const int DossierId = 100;
+    public const int CarrosserieId = 50;
+}

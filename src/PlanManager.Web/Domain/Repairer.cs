@@ -1,7 +1,7 @@
 namespace PlanManager.Web.Domain;
 
 /// <summary>A bodyshop location of the database (J6).</summary>
-public class Repairer : IHasAddress
+public class Repairer : IHasAddress, IStamped
 {
     public int Id { get; set; }
     public string Name { get; set; } = string.Empty;

@@ -1,7 +1,7 @@
 namespace PlanManager.Web.Domain;
 
 /// <summary>An owner (the customer), insurer or agent linked to jobs (T1).</summary>
-public class ThirdParty : IHasAddress
+public class ThirdParty : IHasAddress, IStamped
 {
     public int Id { get; set; }
     public ThirdPartyKind Kind { get; set; }

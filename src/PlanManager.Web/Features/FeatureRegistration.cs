@@ -21,6 +21,9 @@ public static class FeatureRegistration
         services.AddScoped<JobPhotos>();
         services.AddScoped<UploadPhotos>();
         services.AddScoped<DeletePhoto>();
+        services.AddScoped<MarkPortalPhotosSeen>();
+        services.AddScoped<OpenJob>();
+        services.AddScoped<ThirdParties.PlatformParties>();
         services.AddScoped<VehiclesInside>();
         services.AddScoped<MarkVehiclesOffSite>();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section).ValidateOnStart();
@@ -38,10 +41,11 @@ public static class FeatureRegistration
         services.AddScoped<Claims360.Claims360Page>();
         services.AddScoped<Claims360.DecideClaims360Item>();
         services.AddScoped<Claims360.ImportClaims360>();
+        services.AddScoped<Claims360.Claims360Jobs>();
         services.AddScoped<Claims360.Claims360OnJob>();
         services.AddSingleton<Infrastructure.Connectors.ImportLocks>();
         services.AddScoped<Claims360.Claims360PhotoTransfers>();
-        services.AddScoped<Caps.CapsSyncScheduler>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Caps.CapsSyncNotice>();
         services.AddScoped<Caps.CapsSyncRelay>();
         services.AddScoped<Caps.CapsSyncStatus>();
         services.AddScoped<Informex.ImportInformex>();

@@ -41,7 +41,7 @@ public sealed class Claims360Factory : PlanManagerFactory
             CarrosserieId = carrosserieId,
             ProtectedBodyshopKey = secrets.Protect("bk-" + carrosserieId),
             ProtectedPlanManagerKey = secrets.Protect("pk-" + carrosserieId),
-            UpdatedAt = now,
+            ConfiguredAt = now,
         });
         await db.SaveChangesAsync();
         return repairer.Id;

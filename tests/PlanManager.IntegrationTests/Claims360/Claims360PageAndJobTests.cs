@@ -92,8 +92,7 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
         var repairer = await factory.AddBodyshopAsync("BE0200000001");
         var jobId = await factory.WithDbAsync(async db =>
         {
-            var job = new JobBuilder().Number(91001).Repairer(repairer).Plate("1XPT001").Build();
-            job.MileageAtEstimate = 12345;
+            var job = new JobBuilder().Number(91001).Repairer(repairer).Plate("1XPT001").With(d => d with { MileageAtEstimate = 12345 }).Build();
             db.Jobs.Add(job);
             await db.SaveChangesAsync();
             return job.Id;

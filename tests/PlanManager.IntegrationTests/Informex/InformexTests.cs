@@ -43,9 +43,7 @@ public sealed class InformexFactory : PlanManagerFactory
 
     public Task<int> AddJobAsync(int repairerId, int number, string plate) => WithDbAsync(async db =>
     {
-        var job = new JobBuilder().Number(number).Repairer(repairerId).Plate(plate).Claim("CL-" + number).Build();
-        job.Make = "Volkswagen";
-        job.Model = "Golf";
+        var job = new JobBuilder().Number(number).Repairer(repairerId).Plate(plate).Claim("CL-" + number).Make("Volkswagen", "Golf").Build();
         db.Jobs.Add(job);
         await db.SaveChangesAsync();
         return job.Id;

@@ -231,7 +231,7 @@ internal static class NodeSetup
             CarrosserieId = carrosserieId,
             ProtectedBodyshopKey = secrets.Protect("bk"),
             ProtectedPlanManagerKey = secrets.Protect("pk"),
-            UpdatedAt = now,
+            ConfiguredAt = now,
         });
         await db.SaveChangesAsync();
         return repairer.Id;

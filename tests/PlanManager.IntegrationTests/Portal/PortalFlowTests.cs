@@ -130,14 +130,8 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
     public async Task The_repair_status_shows_status_current_task_and_completion_date_and_nothing_else_of_the_job()
     {
         var id = await RepairerIdAsync(Janssens);
-        var job = await NewJobAsync(id, "1-STS-310", j =>
-        {
-            j.Status = JobStatus.InRepair;
-            j.CurrentTask = "Paint shop";
-            j.EstimatedCompletionDate = new DateOnly(2031, 3, 14);
-            j.ClaimNumber = "CLM-SECRET-99";
-            j.CommentsDamage = "Internal remark";
-        });
+        var job = await NewJobAsync(id, "1-STS-310", j => j.Status(JobStatus.InRepair).Completion(new DateOnly(2031, 3, 14)).Claim("CLM-SECRET-99")
+            .With(d => d with { CurrentTask = "Paint shop", CommentsDamage = "Internal remark" }));
 
         using var response = await Customer.SubmitAsync($"/portal/{id}/status", "#portal-status-form", new Dictionary<string, string>
         {

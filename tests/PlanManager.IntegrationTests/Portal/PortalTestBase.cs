@@ -34,12 +34,12 @@ public abstract class PortalTestBase<TFactory>(TFactory factory) : IClassFixture
     protected Task<int> RepairerIdAsync(string name) =>
         Factory.WithDbAsync(db => db.Repairers.Where(r => r.Name == name).Select(r => r.Id).SingleAsync());
 
-    protected async Task<Job> NewJobAsync(int repairerId, string plate, Action<Job>? arrange = null)
+    protected async Task<Job> NewJobAsync(int repairerId, string plate, Func<JobBuilder, JobBuilder>? arrange = null)
     {
         return await Factory.WithDbAsync(async db =>
         {
-            var job = new JobBuilder().Number(Interlocked.Increment(ref _nextNumber)).Repairer(repairerId).Plate(plate).Build();
-            arrange?.Invoke(job);
+            var builder = new JobBuilder().Number(Interlocked.Increment(ref _nextNumber)).Repairer(repairerId).Plate(plate);
+            var job = (arrange?.Invoke(builder) ?? builder).Build();
             db.Jobs.Add(job);
             await db.SaveChangesAsync();
             return job;

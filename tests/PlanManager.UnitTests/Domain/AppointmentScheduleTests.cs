@@ -51,7 +51,7 @@ public sealed class AppointmentScheduleTests
     {
         var appointment = new Appointment { Id = 42, Place = 1 };
 
-        appointment.Cancel(DateTimeOffset.UnixEpoch);
+        appointment.Cancel();
 
         Assert.False(appointment.HoldsPlace);
         Assert.True(appointment.Place <= 0);

@@ -9,7 +9,7 @@ public sealed class JobTests
     [Fact]
     public void The_off_site_clock_stamps_the_date_and_unticks_vehicle_in()
     {
-        var job = new Job();
+        var job = new JobBuilder().Build();
         job.SetVehicleIn(true, Monday);
 
         job.MarkOffSite(Monday.AddDays(3));
@@ -22,7 +22,7 @@ public sealed class JobTests
     [Fact]
     public void A_car_that_comes_back_in_is_no_longer_off_site()
     {
-        var job = new Job();
+        var job = new JobBuilder().Build();
         job.MarkOffSite(Monday);
 
         var changed = job.SetVehicleIn(true, Monday.AddDays(1));
@@ -36,7 +36,7 @@ public sealed class JobTests
     [Fact]
     public void Ticking_vehicle_in_twice_changes_nothing_the_second_time()
     {
-        var job = new Job();
+        var job = new JobBuilder().Build();
         Assert.True(job.SetVehicleIn(true, Monday));
         Assert.False(job.SetVehicleIn(true, Monday.AddHours(2)));
         Assert.Equal(Monday, job.VehicleInSince);
@@ -51,7 +51,7 @@ public sealed class JobTests
     [InlineData(JobStatus.Ready, false)]
     public void A_car_still_inside_for_a_finished_job_is_stale(JobStatus status, bool stale)
     {
-        var job = new Job { Status = status };
+        var job = new JobBuilder().Status(status).Build();
         job.SetVehicleIn(true, Monday);
         Assert.Equal(stale, job.IsStaleVehicleIn);
     }
@@ -59,16 +59,35 @@ public sealed class JobTests
     [Fact]
     public void A_car_not_inside_is_never_stale()
     {
-        var job = new Job { Status = JobStatus.Closed };
+        var job = new JobBuilder().Status(JobStatus.Closed).Build();
         Assert.False(job.IsStaleVehicleIn);
     }
 
     [Fact]
     public void Search_keys_follow_the_plate_and_claim_number()
     {
-        var job = new Job { Registration = "1-abc-234", ClaimNumber = " " };
-        job.RefreshSearchKeys();
+        var job = new JobBuilder().Plate("1-abc-234").Claim(" ").Build();
         Assert.Equal("1ABC234", job.RegistrationKey);
         Assert.Null(job.ClaimNumberKey);
+
+        job.Edit(job.Details() with { Registration = "2-XYZ-987", ClaimNumber = "cl/77" });
+        Assert.Equal(("2XYZ987", "CL77"), (job.RegistrationKey, job.ClaimNumberKey));
+    }
+
+    [Fact]
+    public void A_job_is_opened_with_its_number_source_and_details_and_nothing_typed_is_lost_by_an_edit_of_its_details()
+    {
+        var details = new JobDetails(4, "AB12 CDE") { Make = "Ford", Colour = "Blue", OwnerId = 9 };
+
+        var job = Job.Open(77, JobSource.Caps, details);
+
+        Assert.Equal((77, JobSource.Caps, 4, "Ford", 9), (job.Number, job.Source, job.RepairerId, job.Make, job.OwnerId));
+        Assert.Equal(details, job.Details());
+    }
+
+    [Fact]
+    public void A_job_cannot_be_opened_without_a_number()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Job.Open(0, JobSource.Staff, new JobDetails(1, "X")));
     }
 }

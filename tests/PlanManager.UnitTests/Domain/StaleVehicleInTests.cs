@@ -18,7 +18,7 @@ public sealed class StaleVehicleInTests
 
     private static Job Inside(JobStatus status)
     {
-        var job = new Job { Status = status };
+        var job = new JobBuilder().Status(status).Build();
         job.SetVehicleIn(true, DateTimeOffset.UtcNow);
         return job;
     }
@@ -50,7 +50,7 @@ public sealed class StaleVehicleInTests
     [Fact]
     public void A_car_that_is_not_inside_is_never_stale()
     {
-        var job = new Job { Status = JobStatus.Delivered };
+        var job = new JobBuilder().Status(JobStatus.Delivered).Build();
         Assert.False(job.IsStaleVehicleIn);
     }
 }

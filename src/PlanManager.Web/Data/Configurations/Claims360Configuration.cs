@@ -10,16 +10,16 @@ internal sealed class Claims360ItemConfiguration : IEntityTypeConfiguration<Clai
     {
         builder.HasOne(i => i.Repairer).WithMany().HasForeignKey(i => i.RepairerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.Job).WithMany().HasForeignKey(i => i.JobId).OnDelete(DeleteBehavior.ClientSetNull);
-        builder.Property(i => i.AssignmentNumber).HasMaxLength(50).IsRequired();
-        builder.Property(i => i.LicensePlate).HasMaxLength(20).IsRequired();
-        builder.Property(i => i.Work).HasMaxLength(100);
-        builder.Property(i => i.Make).HasMaxLength(100);
-        builder.Property(i => i.Model).HasMaxLength(100);
-        builder.Property(i => i.Vin).HasMaxLength(30);
-        builder.Property(i => i.CustomerName).HasMaxLength(200);
-        builder.Property(i => i.InsurerName).HasMaxLength(200);
-        builder.Property(i => i.ClaimNumber).HasMaxLength(50);
-        builder.Property(i => i.DossierId).HasMaxLength(100);
+        builder.Property(i => i.AssignmentNumber).HasMaxLength(Claims360Limits.AssignmentNumber).IsRequired();
+        builder.Property(i => i.LicensePlate).HasMaxLength(JobLimits.Registration).IsRequired();
+        builder.Property(i => i.Work).HasMaxLength(JobLimits.ShortText);
+        builder.Property(i => i.Make).HasMaxLength(JobLimits.ShortText);
+        builder.Property(i => i.Model).HasMaxLength(JobLimits.ShortText);
+        builder.Property(i => i.Vin).HasMaxLength(Claims360Limits.Vin);
+        builder.Property(i => i.CustomerName).HasMaxLength(PartyLimits.Name);
+        builder.Property(i => i.InsurerName).HasMaxLength(PartyLimits.Name);
+        builder.Property(i => i.ClaimNumber).HasMaxLength(JobLimits.ClaimNumber);
+        builder.Property(i => i.DossierId).HasMaxLength(Claims360Limits.DossierId);
 
         // The idempotency key of the import: the same assignment is one row, however often it arrives.
         builder.HasIndex(i => new { i.RepairerId, i.AssignmentNumber }).IsUnique();
@@ -34,8 +34,8 @@ internal sealed class Claims360JobLinkConfiguration : IEntityTypeConfiguration<C
     {
         builder.HasKey(l => l.JobId);
         builder.HasOne(l => l.Job).WithOne().HasForeignKey<Claims360JobLink>(l => l.JobId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(l => l.CarrosserieId).HasMaxLength(50).IsRequired();
-        builder.Property(l => l.DossierId).HasMaxLength(100).IsRequired();
+        builder.Property(l => l.CarrosserieId).HasMaxLength(Claims360Limits.CarrosserieId).IsRequired();
+        builder.Property(l => l.DossierId).HasMaxLength(Claims360Limits.DossierId).IsRequired();
         builder.HasIndex(l => l.DossierId);
     }
 }

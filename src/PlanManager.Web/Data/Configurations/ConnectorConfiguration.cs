@@ -13,6 +13,7 @@ internal sealed class ConnectorSettingConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.SiteCode).HasMaxLength(50);
         builder.Property(c => c.ProtectedSecret).HasMaxLength(2000);
         builder.Property(c => c.UpdatedBy).HasMaxLength(256);
+        builder.Property(c => c.ConfiguredAt).HasColumnName("UpdatedAt");
         builder.Property(c => c.LastCheckDetail).HasMaxLength(500);
         builder.Ignore(c => c.HasSecret);
         // Every connector has its row from the start, switched off.
@@ -30,6 +31,7 @@ internal sealed class Claims360SetupConfiguration : IEntityTypeConfiguration<Cla
         builder.Property(s => s.ProtectedBodyshopKey).HasMaxLength(2000).IsRequired();
         builder.Property(s => s.ProtectedPlanManagerKey).HasMaxLength(2000).IsRequired();
         builder.Property(s => s.UpdatedBy).HasMaxLength(256);
+        builder.Property(s => s.ConfiguredAt).HasColumnName("UpdatedAt");
         builder.HasIndex(s => s.CarrosserieId).IsUnique();
         builder.Property(s => s.LastImportError).HasMaxLength(500);
     }

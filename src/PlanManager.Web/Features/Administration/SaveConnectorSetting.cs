@@ -76,7 +76,7 @@ public sealed class SaveConnectorSetting(
 
         if (changes.Count > 0)
         {
-            setting.UpdatedAt = clock.GetUtcNow();
+            setting.ConfiguredAt = clock.GetUtcNow();
             setting.UpdatedBy = http.HttpContext?.User.Identity?.Name;
             // A changed configuration has not been checked yet.
             setting.LastCheckAt = null;

@@ -31,7 +31,6 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
         if (appointment.Status == AppointmentStatus.Requested)
         {
             appointment.Status = AppointmentStatus.Confirmed;
-            appointment.UpdatedAt = clock.GetUtcNow();
             Log(appointment, "Confirmed");
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -49,7 +48,7 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
 
         if (appointment.HoldsPlace)
         {
-            appointment.Cancel(clock.GetUtcNow());
+            appointment.Cancel();
             Log(appointment, "Cancelled");
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -92,7 +91,6 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
                 appointment.Status = AppointmentStatus.Requested;
             }
 
-            appointment.UpdatedAt = clock.GetUtcNow();
             Log(appointment, "Moved");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

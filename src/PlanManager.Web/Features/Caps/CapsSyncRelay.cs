@@ -77,7 +77,7 @@ public sealed partial class CapsSyncRelay(
         var job = await db.Jobs.Include(j => j.Insurer).Include(j => j.Agent).Include(j => j.Owner)
             .SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
         var state = await db.CapsSyncStates.SingleAsync(s => s.JobId == jobId, cancellationToken);
-        var configured = await CapsSyncScheduler.IsCapsConfiguredAsync(db, cancellationToken);
+        var configured = await CapsSyncNotice.IsCapsConfiguredAsync(db, cancellationToken);
         if (job is null || !CapsEligibility.IsEligible(CapsPushPayload.Facts(job, configured)))
         {
             state.DueAt = null;
@@ -117,7 +117,7 @@ public sealed partial class CapsSyncRelay(
         await db.SaveChangesAsync(cancellationToken);
         if (state.DueAt is { } next)
         {
-            CapsSyncScheduler.Relay(jobs, jobId, next);
+            CapsSyncNotice.Relay(jobs, jobId, next);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class CapsSyncStatus(PlanManagerDbContext db)
             return null;
         }
 
-        var configured = await CapsSyncScheduler.IsCapsConfiguredAsync(db, cancellationToken);
+        var configured = await CapsSyncNotice.IsCapsConfiguredAsync(db, cancellationToken);
         var state = await db.CapsSyncStates.AsNoTracking().SingleOrDefaultAsync(s => s.JobId == jobId, cancellationToken);
         var failure = state?.LastError?.Split('|');
         return new CapsSyncView(

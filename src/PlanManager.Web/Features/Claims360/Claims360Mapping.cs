@@ -18,47 +18,41 @@ public static class Claims360Mapping
 
         item.AssignmentNumber = assignment.AssignmentNumber.Trim();
         item.Complete = assignment.Complete;
-        item.Work = Clip(assignment.Work, 100);
-        item.Make = Clip(assignment.Make, 100);
-        item.Model = Clip(assignment.Model, 100);
-        item.LicensePlate = Clip(assignment.LicensePlate, 20) ?? string.Empty;
-        item.Vin = Clip(assignment.Vin, 30);
+        item.Work = Text.Clip(assignment.Work, JobLimits.ShortText);
+        item.Make = Text.Clip(assignment.Make, JobLimits.ShortText);
+        item.Model = Text.Clip(assignment.Model, JobLimits.ShortText);
+        item.LicensePlate = Text.Clip(assignment.LicensePlate, JobLimits.Registration) ?? string.Empty;
+        item.Vin = Text.Clip(assignment.Vin, Claims360Limits.Vin);
         item.Mileage = assignment.Mileage;
-        item.CustomerName = Clip(assignment.CustomerName, 200);
-        item.InsurerName = Clip(assignment.InsurerName, 200);
-        item.ClaimNumber = Clip(assignment.ClaimNumber, 50);
+        item.CustomerName = Text.Clip(assignment.CustomerName, PartyLimits.Name);
+        item.InsurerName = Text.Clip(assignment.InsurerName, PartyLimits.Name);
+        item.ClaimNumber = Text.Clip(assignment.ClaimNumber, JobLimits.ClaimNumber);
         item.SmartExpertise = assignment.SmartExpertise;
-        item.DossierId = Clip(assignment.DossierId, 100);
+        item.DossierId = Text.Clip(assignment.DossierId, Claims360Limits.DossierId);
         item.PlatformUpdatedAt = assignment.UpdatedAt;
         return true;
     }
 
-    /// <summary>A new job for the item: the vehicle, the mileage and the claim; the platform is its source.</summary>
-    public static Job NewJob(Claims360Item item, DateTimeOffset now)
+    /// <summary>A new job's details from the item: the vehicle, the mileage and the claim.</summary>
+    public static JobDetails NewJob(Claims360Item item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var job = new Job { RepairerId = item.RepairerId, CreatedAt = now, UpdatedAt = now, Source = JobSource.Claims360 };
-        ApplyTo(job, item);
-        return job;
+        return Merge(new JobDetails(item.RepairerId, item.LicensePlate), item);
     }
 
-    /// <summary>Brings a job in line with a changed assignment; empty platform fields never wipe what staff typed.</summary>
-    public static void ApplyTo(Job job, Claims360Item item)
+    /// <summary>A job's details brought in line with a changed assignment; empty platform fields never wipe what staff typed.</summary>
+    public static JobDetails Merge(JobDetails details, Claims360Item item)
     {
-        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(item);
-        job.Registration = item.LicensePlate;
-        job.Make = item.Make ?? job.Make;
-        job.Model = item.Model ?? job.Model;
-        job.Vin = item.Vin is { Length: <= JobLimits.Vin } vin ? vin : job.Vin;
-        job.MileageAtEstimate = item.Mileage ?? job.MileageAtEstimate;
-        job.ClaimNumber = item.ClaimNumber ?? job.ClaimNumber;
-        job.RefreshSearchKeys();
-    }
-
-    private static string? Clip(string? value, int max)
-    {
-        var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length <= max ? trimmed : trimmed[..max];
+        return details with
+        {
+            Registration = item.LicensePlate,
+            Make = item.Make ?? details.Make,
+            Model = item.Model ?? details.Model,
+            Vin = item.Vin is { Length: <= JobLimits.Vin } vin ? vin : details.Vin,
+            MileageAtEstimate = item.Mileage ?? details.MileageAtEstimate,
+            ClaimNumber = item.ClaimNumber ?? details.ClaimNumber,
+        };
     }
 }

@@ -48,7 +48,7 @@ public sealed class Claims360Page(PlanManagerDbContext db)
         if (chosen is not null)
         {
             setup = await db.Claims360Setups.AsNoTracking().Where(s => s.RepairerId == chosen.Id)
-                .Select(s => new Claims360SetupView(s.CarrosserieId, s.UpdatedAt, s.UpdatedBy)).SingleOrDefaultAsync(cancellationToken);
+                .Select(s => new Claims360SetupView(s.CarrosserieId, s.ConfiguredAt, s.UpdatedBy)).SingleOrDefaultAsync(cancellationToken);
             if (setup is null && form is null)
             {
                 var reference = await db.Repairers.AsNoTracking().Where(r => r.Id == chosen.Id).Select(r => r.ExternalReference).SingleAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class Claims360Page(PlanManagerDbContext db)
 }
 
 /// <summary>Accept (becomes a job) or refuse a waiting assignment; a second press changes nothing.</summary>
-public sealed class DecideClaims360Item(PlanManagerDbContext db, JobLogWriter log, TimeProvider clock, Claims360PhotoTransfers photos)
+public sealed class DecideClaims360Item(PlanManagerDbContext db, Claims360Jobs jobs, Claims360PhotoTransfers photos)
 {
     public async Task<CommandResult> AcceptAsync(int itemId, CancellationToken cancellationToken)
     {
@@ -126,7 +126,7 @@ public sealed class DecideClaims360Item(PlanManagerDbContext db, JobLogWriter lo
             }
 
             var carrosserieId = await db.Claims360Setups.Where(s => s.RepairerId == item.RepairerId).Select(s => s.CarrosserieId).SingleOrDefaultAsync(ct) ?? string.Empty;
-            var job = await Claims360Jobs.CreateJobAsync(db, log, item, carrosserieId, clock.GetUtcNow(), ct);
+            var job = await jobs.CreateAsync(item, carrosserieId, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return CommandResult.Saved(job.Id);

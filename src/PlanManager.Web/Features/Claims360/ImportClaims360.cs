@@ -5,6 +5,8 @@ using PlanManager.Connectors.Common;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.ThirdParties;
 using PlanManager.Web.Infrastructure.Connectors;
 
 namespace PlanManager.Web.Features.Claims360;
@@ -30,7 +32,7 @@ public sealed class ImportClaims360(
     ConnectorGateway gateway,
     ImportLocks locks,
     Claims360PhotoTransfers photos,
-    JobLogWriter log,
+    Claims360Jobs jobs,
     TimeProvider clock)
 {
     public const string JobId = "claims360-import";
@@ -161,7 +163,7 @@ public sealed class ImportClaims360(
             db.Claims360Items.Add(item);
             if (!queueing)
             {
-                await Claims360Jobs.CreateJobAsync(db, log, item, carrosserieId, now, cancellationToken);
+                await jobs.CreateAsync(item, carrosserieId, cancellationToken);
             }
 
             return true;
@@ -172,15 +174,7 @@ public sealed class ImportClaims360(
             return false;
         }
 
-        if (item.JobId is { } jobId && await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken) is { } job)
-        {
-            Claims360Mapping.ApplyTo(job, item);
-            job.UpdatedAt = now;
-            job.ConcurrencyStamp = Guid.NewGuid();
-            log.Add(job, JobLogMessages.Claims360Updated, item.AssignmentNumber, LogPlatform.Claims360);
-            await Claims360Jobs.LinkDossierAsync(db, job.Id, carrosserieId, item.DossierId, now, cancellationToken);
-        }
-
+        await jobs.UpdateAsync(item, carrosserieId, cancellationToken);
         return true;
     }
 
@@ -211,52 +205,47 @@ public sealed class ImportClaims360(
 }
 
 /// <summary>Turning a queue item into a job, shared by the import (queueing off) and "accept" on the queue page.</summary>
-public static class Claims360Jobs
+public sealed class Claims360Jobs(PlanManagerDbContext db, OpenJob openJob, PlatformParties parties, JobLogWriter log, TimeProvider clock)
 {
     /// <summary>Call inside the transaction that saves the item: the job number is taken there.</summary>
-    public static async Task<Job> CreateJobAsync(PlanManagerDbContext db, JobLogWriter log, Claims360Item item, string carrosserieId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Job> CreateAsync(Claims360Item item, string carrosserieId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(item);
-        var job = Claims360Mapping.NewJob(item, now);
-        if (item.InsurerName is { Length: > 0 } insurerName)
+        var job = await openJob.HandleAsync(JobSource.Claims360, Claims360Mapping.NewJob(item), cancellationToken);
+        foreach (var party in new[]
         {
-            var key = SearchKey.Normalize(insurerName);
-            job.InsurerId = await db.ThirdParties.Where(t => t.Kind == ThirdPartyKind.Insurer && t.NameKey == key)
-                .Select(t => (int?)t.Id).FirstOrDefaultAsync(cancellationToken);
+            await parties.InsurerAsync(null, item.InsurerName, cancellationToken),
+            await parties.OwnerAsync(item.CustomerName, null, null, cancellationToken),
+        }.OfType<ThirdParty>())
+        {
+            job.LinkNewParty(party);
         }
 
-        if (item.CustomerName is { Length: > 0 } customer)
-        {
-            var owner = new ThirdParty { Kind = ThirdPartyKind.Owner, Name = customer, CreatedAt = now, UpdatedAt = now };
-            owner.RefreshSearchKeys();
-            job.Owner = owner;
-        }
-
-        job.Number = await JobNumberAllocator.NextAsync(db, cancellationToken);
-        log.Add(job, JobLogMessages.Created, job.Number.ToString(CultureInfo.InvariantCulture));
         log.Add(job, JobLogMessages.Claims360Imported, item.AssignmentNumber, LogPlatform.Claims360);
-        db.Jobs.Add(job);
         item.Job = job;
         item.Status = Claims360ItemStatus.Job;
         if (item.DossierId is { Length: > 0 } dossierId)
         {
-            db.Claims360JobLinks.Add(new Claims360JobLink { Job = job, CarrosserieId = carrosserieId, DossierId = dossierId, LinkedAt = now });
+            db.Claims360JobLinks.Add(new Claims360JobLink { Job = job, CarrosserieId = carrosserieId, DossierId = dossierId, LinkedAt = clock.GetUtcNow() });
         }
 
         return job;
     }
 
-    /// <summary>Links a job to the dossier an assignment names, when it has none yet.</summary>
-    public static async Task LinkDossierAsync(PlanManagerDbContext db, int jobId, string carrosserieId, string? dossierId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Brings the item's job in line with a changed assignment, and links it to the dossier the assignment names when it has none yet.</summary>
+    public async Task UpdateAsync(Claims360Item item, string carrosserieId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        if (string.IsNullOrEmpty(dossierId) || await db.Claims360JobLinks.AnyAsync(l => l.JobId == jobId, cancellationToken))
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.JobId is not { } jobId || await db.Jobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken) is not { } job)
         {
             return;
         }
 
-        db.Claims360JobLinks.Add(new Claims360JobLink { JobId = jobId, CarrosserieId = carrosserieId, DossierId = dossierId, LinkedAt = now });
+        job.Edit(Claims360Mapping.Merge(job.Details(), item));
+        log.Add(job, JobLogMessages.Claims360Updated, item.AssignmentNumber, LogPlatform.Claims360);
+        if (!string.IsNullOrEmpty(item.DossierId) && !await db.Claims360JobLinks.AnyAsync(l => l.JobId == jobId, cancellationToken))
+        {
+            db.Claims360JobLinks.Add(new Claims360JobLink { JobId = jobId, CarrosserieId = carrosserieId, DossierId = item.DossierId, LinkedAt = clock.GetUtcNow() });
+        }
     }
 }

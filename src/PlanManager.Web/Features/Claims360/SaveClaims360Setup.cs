@@ -62,7 +62,7 @@ public sealed class SaveClaims360Setup(
         setup.CarrosserieId = carrosserieId;
         setup.ProtectedBodyshopKey = secrets.Protect(form.BodyshopKey!.Trim());
         setup.ProtectedPlanManagerKey = secrets.Protect(form.PlanManagerKey!.Trim());
-        setup.UpdatedAt = clock.GetUtcNow();
+        setup.ConfiguredAt = clock.GetUtcNow();
         setup.UpdatedBy = http.HttpContext?.User.Identity?.Name;
         audit.Add("Connectors", replace ? "Claims360SetupChanged" : "Claims360SetupCreated", $"repairer {form.RepairerId}, carrosserie {carrosserieId}");
         try

@@ -72,7 +72,6 @@ public sealed class InformexOnJob(
 
         var file = await FileAsync(jobId, cancellationToken);
         form.ApplyTo(file);
-        file.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return form.IsSend ? await SendAsync(job, file, form.PhotoIds, cancellationToken) : new InformexJobResult(InformexJobOutcome.Saved);
     }
@@ -103,8 +102,7 @@ public sealed class InformexOnJob(
         {
             file.AssignmentNumber = number;
             file.LinkSentAt = null;
-            file.UpdatedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
             return new InformexJobResult(InformexJobOutcome.LinkPending, number);
         }
 
@@ -118,7 +116,6 @@ public sealed class InformexOnJob(
 
         file.AssignmentNumber = number;
         file.LinkSentAt = sent.Succeeded ? clock.GetUtcNow() : null;
-        file.UpdatedAt = clock.GetUtcNow();
         if (sent.Succeeded)
         {
             log.Add(db, jobId, JobLogMessages.InformexLinked, number, LogPlatform.Informex);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using FluentValidation.Results;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PlanManager.Connectors.AudatexUk;
@@ -8,7 +7,8 @@ using PlanManager.Connectors.Caps;
 using PlanManager.Connectors.Common;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
-using PlanManager.Web.Features.Caps;
+using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.ThirdParties;
 using PlanManager.Web.Infrastructure;
 using PlanManager.Web.Infrastructure.Connectors;
 
@@ -56,8 +56,8 @@ public sealed class DecideQueueItem(
     IAudatexUkApi audatex,
     ConnectorGateway gateway,
     JobLogWriter log,
-    CapsSyncScheduler capsSync,
-    IBackgroundJobClient backgroundJobs,
+    OpenJob openJob,
+    PlatformParties parties,
     IValidator<DenyForm> validator,
     IHttpContextAccessor http,
     TimeProvider clock)
@@ -66,16 +66,14 @@ public sealed class DecideQueueItem(
 
     public async Task<DecisionResult> AcceptAsync(ConnectorKind platform, int id, CancellationToken cancellationToken)
     {
-        DateTimeOffset? capsPushDue = null;
         var strategy = db.Database.CreateExecutionStrategy();
         var result = await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            capsPushDue = null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-            // The number comes first: it takes the write lock, so two accepts of one item run one after the other.
-            var number = await JobNumberAllocator.NextAsync(db, ct);
+            // The counter row's write lock comes first, so two accepts of one item run one after the other.
+            await JobNumberAllocator.LockAsync(db, ct);
             var item = await db.QueueItems.SingleOrDefaultAsync(q => q.Id == id && q.Platform == platform, ct);
             if (item is null)
             {
@@ -94,12 +92,8 @@ public sealed class DecideQueueItem(
             }
 
             var now = clock.GetUtcNow();
-            var job = new Job
+            var details = new JobDetails(repairerId.Value, item.Registration)
             {
-                Number = number,
-                RepairerId = repairerId.Value,
-                Source = QueuePlatforms.Source(platform),
-                Registration = item.Registration,
                 Make = item.Make,
                 Model = item.Model,
                 Vin = item.Vin,
@@ -107,18 +101,21 @@ public sealed class DecideQueueItem(
                 CommentsDamage = item.DamageDescription,
                 DamageFlow = DamageFlow.Insurance,
                 StartDate = DateOnly.FromDateTime(DisplayTime.Local(now).Date),
-                CreatedAt = now,
-                UpdatedAt = now,
             };
-            job.RefreshSearchKeys();
-            job.Insurer = await InsurerForAsync(item, now, ct);
-            job.Owner = await OwnerForAsync(item, now, ct);
-            log.Add(job, JobLogMessages.Created, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            log.Add(job, JobLogMessages.QueueAccepted, item.ExternalId, QueuePlatforms.LogPlatform(platform));
-            db.Jobs.Add(job);
+            var job = await openJob.HandleAsync(Platforms.Source(platform), details, ct);
+            foreach (var party in new[]
+            {
+                await parties.InsurerAsync(item.InsurerCapsCode, item.InsurerName, ct),
+                await parties.OwnerAsync(item.CustomerName, item.CustomerPhone, item.CustomerEmail, ct),
+            }.OfType<ThirdParty>())
+            {
+                job.LinkNewParty(party);
+            }
+
+            log.Add(job, JobLogMessages.QueueAccepted, item.ExternalId, Platforms.LogPlatform(platform));
             await db.SaveChangesAsync(ct);
 
-            var jobNumber = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var jobNumber = job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var told = platform == ConnectorKind.Caps
                 ? await gateway.CallAsync(ConnectorPlatform.Caps, "accept offer", job.Id, c => caps.AcceptOfferAsync(item.ExternalId, new CapsAcceptRequest(jobNumber), c), ct)
                 : await gateway.CallAsync(ConnectorPlatform.AudatexUk, "accept claim", job.Id, c => audatex.AcceptClaimAsync(item.ExternalId, new AudatexAcceptRequest(jobNumber), c), ct);
@@ -130,16 +127,10 @@ public sealed class DecideQueueItem(
             }
 
             item.Decide(QueueItemStatus.Accepted, UserName, now, null, job.Id);
-            capsPushDue = await capsSync.NoteAsync(job, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new DecisionResult(DecisionOutcome.Done, job.Id);
         }, cancellationToken);
-
-        if (result is { Outcome: DecisionOutcome.Done, JobId: { } jobId } && capsPushDue is { } due)
-        {
-            CapsSyncScheduler.Relay(backgroundJobs, jobId, due);
-        }
 
         return result;
     }
@@ -207,70 +198,4 @@ public sealed class DecideQueueItem(
             .OrderBy(r => r.Country == "GB" || r.Country == "UK" ? 0 : 1).ThenBy(r => r.Name)
             .Select(r => (int?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary>The insurer by its CAPS code (CAPS) or its name (AudatexUK); created when it is not known yet.</summary>
-    private async Task<ThirdParty?> InsurerForAsync(QueueItem item, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var insurers = db.ThirdParties.Where(t => t.Kind == ThirdPartyKind.Insurer);
-        ThirdParty? insurer = null;
-        if (item.InsurerCapsCode is { } code)
-        {
-            insurer = await insurers.OrderBy(t => t.Id).FirstOrDefaultAsync(t => t.CapsCode == code, cancellationToken);
-        }
-        else if (item.InsurerName is { } name)
-        {
-            var key = SearchKey.Normalize(name);
-            insurer = await insurers.OrderBy(t => t.Id).FirstOrDefaultAsync(t => t.NameKey == key, cancellationToken);
-        }
-
-        if (insurer is not null || (item.InsurerCapsCode is null && item.InsurerName is null))
-        {
-            return insurer;
-        }
-
-        insurer = new ThirdParty
-        {
-            Kind = ThirdPartyKind.Insurer,
-            Name = item.InsurerName ?? item.InsurerCapsCode!,
-            CapsCode = item.InsurerCapsCode,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        insurer.RefreshSearchKeys();
-        db.ThirdParties.Add(insurer);
-        return insurer;
-    }
-
-    /// <summary>The customer: an owner of the same name and phone or e-mail, else a new owner.</summary>
-    private async Task<ThirdParty?> OwnerForAsync(QueueItem item, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (item.CustomerName is not { } name)
-        {
-            return null;
-        }
-
-        var key = SearchKey.Normalize(name);
-        var owner = await db.ThirdParties
-            .Where(t => t.Kind == ThirdPartyKind.Owner && t.NameKey == key
-                && ((item.CustomerPhone != null && t.Phone == item.CustomerPhone) || (item.CustomerEmail != null && t.Email == item.CustomerEmail)))
-            .OrderBy(t => t.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (owner is not null)
-        {
-            return owner;
-        }
-
-        owner = new ThirdParty
-        {
-            Kind = ThirdPartyKind.Owner,
-            Name = name,
-            Phone = item.CustomerPhone,
-            Email = item.CustomerEmail,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        owner.RefreshSearchKeys();
-        db.ThirdParties.Add(owner);
-        return owner;
-    }
 }

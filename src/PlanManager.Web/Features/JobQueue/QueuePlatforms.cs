@@ -22,9 +22,4 @@ public static class QueuePlatforms
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    public static ConnectorPlatform Platform(ConnectorKind kind) => (ConnectorPlatform)(int)kind;
-
-    public static LogPlatform LogPlatform(ConnectorKind kind) => (LogPlatform)(int)kind;
-
-    public static JobSource Source(ConnectorKind kind) => kind == ConnectorKind.Caps ? JobSource.Caps : JobSource.AudatexUk;
 }

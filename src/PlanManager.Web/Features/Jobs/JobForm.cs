@@ -147,34 +147,30 @@ public sealed class JobForm
         };
     }
 
-    /// <summary>Copies the typed values onto the job; vehicle in / off site and parties are handled by <see cref="SaveJob"/>.</summary>
-    public void ApplyTo(Job job)
+    /// <summary>The typed values as the job's details; vehicle in / off site and a new owner are handled by <see cref="SaveJob"/>.</summary>
+    public JobDetails ToDetails() => new(RepairerId!.Value, Text.Clean(Registration)!.ToUpperInvariant())
     {
-        ArgumentNullException.ThrowIfNull(job);
-        job.RepairerId = RepairerId!.Value;
-        job.Registration = Text.Clean(Registration)!.ToUpperInvariant();
-        job.Make = Text.Clean(Make);
-        job.Model = Text.Clean(Model);
-        job.Type = Text.Clean(Type);
-        job.Vin = Text.Clean(Vin)?.ToUpperInvariant();
-        job.Colour = Text.Clean(Colour);
-        job.StartDate = StartDate;
-        job.EndDate = EndDate;
-        job.MileageAtEstimate = MileageAtEstimate;
-        job.MileageAtRepair = MileageAtRepair;
-        job.EstimatedCompletionDate = EstimatedCompletionDate;
-        job.FirstRegistration = FirstRegistration;
-        job.ClientInformed = ClientInformed;
-        job.BookOutDate = BookOutDate;
-        job.VehicleDetails = Text.Clean(VehicleDetails);
-        job.CommentsDamage = Text.Clean(CommentsDamage);
-        job.DamageFlow = DamageFlow;
-        job.CurrentTask = Text.Clean(CurrentTask);
-        job.Status = Status;
-        job.ClaimNumber = Text.Clean(ClaimNumber);
-        job.OwnerId = OwnerId;
-        job.InsurerId = InsurerId;
-        job.AgentId = AgentId;
-        job.RefreshSearchKeys();
-    }
+        Make = Text.Clean(Make),
+        Model = Text.Clean(Model),
+        Type = Text.Clean(Type),
+        Vin = Text.Clean(Vin)?.ToUpperInvariant(),
+        Colour = Text.Clean(Colour),
+        StartDate = StartDate,
+        EndDate = EndDate,
+        MileageAtEstimate = MileageAtEstimate,
+        MileageAtRepair = MileageAtRepair,
+        EstimatedCompletionDate = EstimatedCompletionDate,
+        FirstRegistration = FirstRegistration,
+        ClientInformed = ClientInformed,
+        BookOutDate = BookOutDate,
+        VehicleDetails = Text.Clean(VehicleDetails),
+        CommentsDamage = Text.Clean(CommentsDamage),
+        DamageFlow = DamageFlow,
+        CurrentTask = Text.Clean(CurrentTask),
+        Status = Status,
+        ClaimNumber = Text.Clean(ClaimNumber),
+        OwnerId = OwnerId,
+        InsurerId = InsurerId,
+        AgentId = AgentId,
+    };
 }

@@ -15,14 +15,11 @@ namespace PlanManager.Web.Features.Jobs;
 public sealed class SaveJob(
     PlanManagerDbContext db,
     IValidator<JobForm> validator,
+    OpenJob openJob,
     JobLogWriter log,
     TimeProvider clock,
-    IStringLocalizer<SharedResource> texts,
-    Caps.CapsSyncScheduler capsSync,
-    Hangfire.IBackgroundJobClient backgroundJobs)
+    IStringLocalizer<SharedResource> texts)
 {
-    private DateTimeOffset? _capsPushDue;
-
     public async Task<CommandResult> HandleAsync(JobForm form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -37,16 +34,11 @@ public sealed class SaveJob(
         return await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            _capsPushDue = null;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var result = form.Id is null ? await CreateAsync(form, ct) : await UpdateAsync(form, ct);
             if (result.Outcome == CommandOutcome.Saved)
             {
                 await transaction.CommitAsync(ct);
-                if (_capsPushDue is { } due)
-                {
-                    Caps.CapsSyncScheduler.Relay(backgroundJobs, result.Id!.Value, due);
-                }
             }
 
             return result;
@@ -56,17 +48,14 @@ public sealed class SaveJob(
     private async Task<CommandResult> CreateAsync(JobForm form, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var job = new Job { CreatedAt = now, UpdatedAt = now, Source = JobSource.Staff };
-        form.ApplyTo(job);
+        var job = await openJob.HandleAsync(JobSource.Staff, form.ToDetails(), cancellationToken);
         job.SetVehicleIn(form.VehicleIn, now);
         if (form.IsOffSiteCommand)
         {
             job.MarkOffSite(now);
         }
 
-        job.Number = await JobNumberAllocator.NextAsync(db, cancellationToken);
-        log.Add(job, JobLogMessages.Created, job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        AttachNewOwner(form, job, now);
+        AttachNewOwner(form, job);
         if (job.VehicleIn)
         {
             log.Add(job, JobLogMessages.VehicleIn);
@@ -77,8 +66,6 @@ public sealed class SaveJob(
             log.Add(job, JobLogMessages.OffSite);
         }
 
-        db.Jobs.Add(job);
-        _capsPushDue = await capsSync.NoteAsync(job, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Saved(job.Id);
     }
@@ -99,8 +86,8 @@ public sealed class SaveJob(
         var now = clock.GetUtcNow();
         var before = db.Entry(job).CurrentValues.Clone();
         var oldStatus = job.Status;
-        form.ApplyTo(job);
-        AttachNewOwner(form, job, now);
+        job.Edit(form.ToDetails());
+        AttachNewOwner(form, job);
 
         if (job.SetVehicleIn(form.VehicleIn, now))
         {
@@ -134,9 +121,6 @@ public sealed class SaveJob(
             return CommandResult.Saved(job.Id);
         }
 
-        job.UpdatedAt = now;
-        job.ConcurrencyStamp = Guid.NewGuid();
-        _capsPushDue = await capsSync.NoteAsync(job, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -150,17 +134,17 @@ public sealed class SaveJob(
     }
 
     /// <summary>A receptionist types a new customer's name in the owner picker: the owner is created with the job.</summary>
-    private void AttachNewOwner(JobForm form, Job job, DateTimeOffset now)
+    private void AttachNewOwner(JobForm form, Job job)
     {
         if (form.OwnerId is not null || Text.Clean(form.OwnerName) is not { } name)
         {
             return;
         }
 
-        var owner = new ThirdParty { Kind = ThirdPartyKind.Owner, Name = name, CreatedAt = now, UpdatedAt = now };
+        var owner = new ThirdParty { Kind = ThirdPartyKind.Owner, Name = name };
         owner.RefreshSearchKeys();
         db.ThirdParties.Add(owner);
-        job.Owner = owner;
+        job.LinkNewParty(owner);
         log.Add(job, JobLogMessages.OwnerCreated, name);
     }
 

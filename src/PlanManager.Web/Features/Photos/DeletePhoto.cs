@@ -9,7 +9,7 @@ namespace PlanManager.Web.Features.Photos;
 /// Removes a photo from a job (J4): the row and its log line first, then the files. A file that
 /// cannot be removed is logged and left behind; a row never points to a missing file.
 /// </summary>
-public sealed class DeletePhoto(PlanManagerDbContext db, IPhotoStorage storage, JobLogWriter log, TimeProvider clock, ILogger<DeletePhoto> logger)
+public sealed class DeletePhoto(PlanManagerDbContext db, IPhotoStorage storage, JobLogWriter log, ILogger<DeletePhoto> logger)
 {
     public async Task<CommandResult> HandleAsync(int jobId, int photoId, CancellationToken cancellationToken)
     {
@@ -22,7 +22,6 @@ public sealed class DeletePhoto(PlanManagerDbContext db, IPhotoStorage storage, 
 
         db.JobPhotos.Remove(photo);
         log.Add(job, JobLogMessages.PhotoDeleted, photo.OriginalFileName, UploadPhotos.PlatformOf(photo.Source));
-        job.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
 
         foreach (var name in new[] { photo.StoredName, photo.ThumbnailName })

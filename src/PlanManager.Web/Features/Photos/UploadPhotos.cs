@@ -55,7 +55,11 @@ public sealed class UploadPhotos(
                 log.Add(job, JobLogMessages.PhotoAdded, photo.OriginalFileName, PlatformOf(source));
             }
 
-            job.UpdatedAt = now;
+            if (source == PhotoSource.Portal)
+            {
+                job.NotePortalPhotos(now);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Features.Photos;
+using PlanManager.Web.Features.ThirdParties;
 using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.Web.Features.Portal;
@@ -38,6 +40,8 @@ public sealed class BookAppointment(
     PortalLookup lookup,
     AddPortalPhotos photos,
     UploadPhotos upload,
+    OpenJob openJob,
+    PlatformParties parties,
     JobLogWriter log,
     TimeProvider clock,
     IStringLocalizer<SharedResource> texts)
@@ -95,10 +99,9 @@ public sealed class BookAppointment(
                 return PortalResult.Invalid(nameof(AppointmentForm.Slot), texts["Portal.Validation.SlotFull"]);
             }
 
-            var now = clock.GetUtcNow();
             var job = existingJobId is { } id
                 ? await db.Jobs.Include(j => j.Owner).SingleAsync(j => j.Id == id, ct)
-                : await NewJobAsync(repairerId, form, now, ct);
+                : await NewJobAsync(repairerId, form, ct);
             var appointment = new Appointment
             {
                 RepairerId = repairerId,
@@ -110,8 +113,6 @@ public sealed class BookAppointment(
                 Email = Text.Clean(form.Email) ?? job.Owner?.Email,
                 Phone = Text.Clean(form.Phone) ?? job.Owner?.Phone,
                 Message = Text.Clean(form.Message),
-                CreatedAt = now,
-                UpdatedAt = now,
             };
             db.Appointments.Add(appointment);
             log.Add(job, JobLogMessages.PortalAppointment, $"{kind}|{start.UtcTicks.ToString(CultureInfo.InvariantCulture)}", LogPlatform.Portal);
@@ -129,50 +130,28 @@ public sealed class BookAppointment(
         return result;
     }
 
-    private async Task<Job> NewJobAsync(int repairerId, AppointmentForm form, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>An estimate booking (P1) or a new customer's repair (P2): a new job in status New, its owner by the one party rule.</summary>
+    private async Task<Job> NewJobAsync(int repairerId, AppointmentForm form, CancellationToken cancellationToken)
     {
-        var owner = new ThirdParty
+        var details = new JobDetails(repairerId, Text.Clean(form.Registration)?.ToUpperInvariant() ?? string.Empty)
         {
-            Kind = ThirdPartyKind.Owner,
-            Name = Text.Clean(form.Name) ?? string.Empty,
-            Email = Text.Clean(form.Email),
-            Phone = Text.Clean(form.Phone),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        owner.RefreshSearchKeys();
-        var job = new Job
-        {
-            RepairerId = repairerId,
-            Registration = Text.Clean(form.Registration)?.ToUpperInvariant() ?? string.Empty,
             CommentsDamage = Text.Clean(form.Message),
             Status = JobStatus.New,
-            Source = JobSource.Portal,
-            Owner = owner,
-            CreatedAt = now,
-            UpdatedAt = now,
         };
-        job.RefreshSearchKeys();
-        job.Number = await JobNumberAllocator.NextAsync(db, cancellationToken);
-        log.Add(job, JobLogMessages.Created, job.Number.ToString(CultureInfo.InvariantCulture), LogPlatform.Portal);
-        db.ThirdParties.Add(owner);
-        db.Jobs.Add(job);
+        var job = await openJob.HandleAsync(JobSource.Portal, details, cancellationToken);
+        if (await parties.OwnerAsync(form.Name, form.Phone, form.Email, cancellationToken) is { } owner)
+        {
+            job.LinkNewParty(owner);
+        }
+
         return job;
     }
 }
 
 /// <summary>Photos a customer adds on the portal (P1, P4): the J4 upload with source Portal, and a notice on the job for staff.</summary>
-public sealed class AddPortalPhotos(PlanManagerDbContext db, UploadPhotos upload, TimeProvider clock)
+public sealed class AddPortalPhotos(UploadPhotos upload)
 {
-    public async Task<CommandResult> HandleAsync(int jobId, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var result = await upload.HandleAsync(jobId, files, PhotoSource.Portal, cancellationToken);
-        if (result.Outcome == CommandOutcome.Saved)
-        {
-            var now = clock.GetUtcNow();
-            await db.Jobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.PortalPhotosAddedAt, now), cancellationToken);
-        }
-
-        return result;
-    }
+    /// <summary>The upload notes the photos on the job (<see cref="Job.NotePortalPhotos"/>) in the same save.</summary>
+    public Task<CommandResult> HandleAsync(int jobId, IReadOnlyList<IFormFile> files, CancellationToken cancellationToken) =>
+        upload.HandleAsync(jobId, files, PhotoSource.Portal, cancellationToken);
 }

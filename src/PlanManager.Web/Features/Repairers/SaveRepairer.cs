@@ -8,7 +8,7 @@ using PlanManager.Web.Infrastructure;
 namespace PlanManager.Web.Features.Repairers;
 
 /// <summary>Creates or updates a repairer; names are unique so the job screen's location is unambiguous.</summary>
-public sealed class SaveRepairer(PlanManagerDbContext db, IValidator<RepairerForm> validator, TimeProvider clock, IStringLocalizer<SharedResource> texts)
+public sealed class SaveRepairer(PlanManagerDbContext db, IValidator<RepairerForm> validator, IStringLocalizer<SharedResource> texts)
 {
     public async Task<CommandResult> HandleAsync(RepairerForm form, CancellationToken cancellationToken)
     {
@@ -25,7 +25,6 @@ public sealed class SaveRepairer(PlanManagerDbContext db, IValidator<RepairerFor
             return CommandResult.Invalid(nameof(RepairerForm.Name), texts["Repairer.NameTaken"]);
         }
 
-        var now = clock.GetUtcNow();
         Repairer? repairer;
         if (form.Id is { } id)
         {
@@ -37,12 +36,11 @@ public sealed class SaveRepairer(PlanManagerDbContext db, IValidator<RepairerFor
         }
         else
         {
-            repairer = new Repairer { CreatedAt = now };
+            repairer = new Repairer();
             db.Repairers.Add(repairer);
         }
 
         form.ApplyTo(repairer);
-        repairer.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Saved(repairer.Id);
     }

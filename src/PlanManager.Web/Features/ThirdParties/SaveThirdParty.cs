@@ -7,7 +7,7 @@ using PlanManager.Web.Infrastructure.Connectors;
 
 namespace PlanManager.Web.Features.ThirdParties;
 
-public sealed class SaveThirdParty(PlanManagerDbContext db, IValidator<ThirdPartyForm> validator, ConnectorSettings connectors, TimeProvider clock)
+public sealed class SaveThirdParty(PlanManagerDbContext db, IValidator<ThirdPartyForm> validator, ConnectorSettings connectors)
 {
     public async Task<CommandResult> HandleAsync(ThirdPartyForm form, CancellationToken cancellationToken)
     {
@@ -18,7 +18,6 @@ public sealed class SaveThirdParty(PlanManagerDbContext db, IValidator<ThirdPart
             return CommandResult.Invalid(validation);
         }
 
-        var now = clock.GetUtcNow();
         ThirdParty? party;
         if (form.Id is { } id)
         {
@@ -30,12 +29,11 @@ public sealed class SaveThirdParty(PlanManagerDbContext db, IValidator<ThirdPart
         }
         else
         {
-            party = new ThirdParty { CreatedAt = now };
+            party = new ThirdParty();
             db.ThirdParties.Add(party);
         }
 
         form.ApplyTo(party, await connectors.IsEnabledAsync(ConnectorKind.Caps, cancellationToken));
-        party.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Saved(party.Id);
     }

@@ -6,7 +6,8 @@ namespace PlanManager.Web.Features.Workshop;
 
 /// <summary>
 /// The clock button for many cars at once (J3): each chosen job still marked in gets its off site
-/// date stamped, "vehicle in" cleared and a log line with the user, all in one save.
+/// date stamped, "vehicle in" cleared and a log line with the user, all in one save; the save
+/// stamps each job and notices the CAPS push each UK job then owes (decision 0010).
 /// </summary>
 public sealed class MarkVehiclesOffSite(PlanManagerDbContext db, JobLogWriter log, TimeProvider clock)
 {
@@ -29,9 +30,6 @@ public sealed class MarkVehiclesOffSite(PlanManagerDbContext db, JobLogWriter lo
         foreach (var job in jobs)
         {
             job.MarkOffSite(now);
-            job.UpdatedAt = now;
-            // A job screen open elsewhere must not put the car back in unseen.
-            job.ConcurrencyStamp = Guid.NewGuid();
             log.Add(job, JobLogMessages.OffSite);
         }
 

@@ -144,7 +144,7 @@ public static partial class BenchBackground
                 setting.ProtectedSecret = secrets.Protect(credentials.CapsApiKey);
             }
 
-            setting.UpdatedAt = now;
+            setting.ConfiguredAt = now;
             setting.UpdatedBy = "bench";
         }
 
@@ -156,7 +156,7 @@ public static partial class BenchBackground
             CarrosserieId = repairer.ExternalReference!,
             ProtectedBodyshopKey = secrets.Protect(credentials.Claims360BodyshopKey),
             ProtectedPlanManagerKey = secrets.Protect(credentials.Claims360PlanManagerKey),
-            UpdatedAt = now,
+            ConfiguredAt = now,
             UpdatedBy = "bench",
         });
         await db.SaveChangesAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class ConnectorGateway(PlanManagerDbContext db, JobLogWriter log, 
         var result = await ConnectorCall.RunAsync(platform, operation, call, logger, cancellationToken);
         if (jobId is { } id)
         {
-            log.Add(db, id, JobLogMessages.ConnectorCall, Describe(operation, result), (LogPlatform)(int)platform,
+            log.Add(db, id, JobLogMessages.ConnectorCall, Describe(operation, result), Platforms.LogPlatform(platform),
                 result.Succeeded ? LogLevelKind.Info : LogLevelKind.Error);
         }
 

@@ -16,7 +16,7 @@ public sealed class DatabaseConnectorCredentials(IServiceScopeFactory scopes, Se
     {
         await using var serviceScope = scopes.CreateAsyncScope();
         var db = serviceScope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
-        var kind = (ConnectorKind)(int)platform;
+        var kind = Platforms.Kind(platform);
         var setting = await db.ConnectorSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Kind == kind, cancellationToken);
         if (setting is not { Enabled: true })
         {

@@ -38,7 +38,7 @@ public sealed class OutgoingPhotos(PlanManagerDbContext db, ConnectorGateway gat
         int sent = 0, failed = 0;
         foreach (var photo in photos.Where(p => !done.Contains(p.Id)))
         {
-            var result = await gateway.CallAsync((ConnectorPlatform)(int)platform, "send photo", jobId, async ct =>
+            var result = await gateway.CallAsync(Platforms.Connector(platform), "send photo", jobId, async ct =>
             {
                 await using var content = await storage.OpenReadAsync(photo.StoredName, ct) ?? throw new FileNotFoundException(photo.StoredName);
                 await upload(new StreamPart(content, photo.OriginalFileName, ContentTypeOf(photo.Format)), ct);

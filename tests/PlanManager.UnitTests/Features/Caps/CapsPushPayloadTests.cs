@@ -5,25 +5,15 @@ namespace PlanManager.UnitTests.Features.Caps;
 
 public sealed class CapsPushPayloadTests
 {
-    private static Job Job()
+    private static JobBuilder UkJob(bool withInsurer = true)
     {
-        var job = new Job
-        {
-            Number = 614,
-            Registration = " AB12 CDE ",
-            Make = "BMW ",
-            Model = "3-SERIES 330E",
-            ClaimNumber = " CLM-77 ",
-            Status = JobStatus.InRepair,
-            EstimatedCompletionDate = new DateOnly(2026, 12, 1),
-            Colour = "Blue",
-            Insurer = new ThirdParty { Kind = ThirdPartyKind.Insurer, Name = "Aviva", CapsCode = "AVIVA01" },
-            Agent = new ThirdParty { Kind = ThirdPartyKind.Agent, Name = "Agent", CapsCode = " " },
-            Owner = new ThirdParty { Kind = ThirdPartyKind.Owner, Name = "Sarah", CapsCode = "OWN-1" },
-        };
-        job.SetVehicleIn(true, DateTimeOffset.UtcNow);
-        return job;
+        var builder = new JobBuilder().Number(614).Plate(" AB12 CDE ").Make("BMW ", "3-SERIES 330E").Claim(" CLM-77 ").Status(JobStatus.InRepair)
+            .Completion(new DateOnly(2026, 12, 1)).With(d => d with { Colour = "Blue" })
+            .Agent(PartyBuilder.Agent("Agent").CapsCode(" ")).Owner(PartyBuilder.Owner("Sarah").CapsCode("OWN-1")).Inside();
+        return withInsurer ? builder.Insurer(PartyBuilder.Insurer("Aviva").CapsCode("AVIVA01")) : builder;
     }
+
+    private static Job Job() => UkJob().Build();
 
     [Fact]
     public void The_payload_carries_the_job_number_parties_codes_and_vehicle_trimmed()
@@ -39,8 +29,7 @@ public sealed class CapsPushPayloadTests
     [Fact]
     public void The_facts_for_the_rule_come_from_the_job_and_its_insurer()
     {
-        var job = Job();
-        job.Insurer = null;
+        var job = UkJob(withInsurer: false).Build();
 
         Assert.Equal([CapsEligibility.Insurer], CapsEligibility.Missing(CapsPushPayload.Facts(job, capsConfigured: true)));
         Assert.Equal([CapsEligibility.CapsConfigured], CapsEligibility.Missing(CapsPushPayload.Facts(Job(), capsConfigured: false)));
@@ -50,8 +39,7 @@ public sealed class CapsPushPayloadTests
     public void A_change_of_a_synced_field_changes_the_fingerprint()
     {
         var before = CapsPushPayload.Hash(CapsPushPayload.From(Job()));
-        var job = Job();
-        job.Model = "3-SERIES 320D";
+        var job = UkJob().Make("BMW ", "3-SERIES 320D").Build();
 
         Assert.NotEqual(before, CapsPushPayload.Hash(CapsPushPayload.From(job)));
     }
@@ -60,9 +48,7 @@ public sealed class CapsPushPayloadTests
     public void A_change_caps_does_not_receive_keeps_the_fingerprint()
     {
         var before = CapsPushPayload.Hash(CapsPushPayload.From(Job()));
-        var job = Job();
-        job.Colour = "Red";
-        job.CommentsDamage = "Dent";
+        var job = UkJob().With(d => d with { Colour = "Red", CommentsDamage = "Dent" }).Build();
 
         Assert.Equal(before, CapsPushPayload.Hash(CapsPushPayload.From(job)));
     }

@@ -31,14 +31,13 @@ public sealed class Claims360MappingTests
     }
 
     [Fact]
-    public void The_job_gets_vehicle_mileage_claim_repairer_and_the_platform_as_source()
+    public void The_job_gets_vehicle_mileage_claim_and_repairer()
     {
         var item = new Claims360Item { RepairerId = 3 };
         Claims360Mapping.Apply(item, Assignment(At));
-        var job = Claims360Mapping.NewJob(item, At);
-        Assert.Equal((3, "1ABC234", "VW", "Golf", "WVWZZZ1KZAW000001", 45210, "12/345678", JobSource.Claims360),
-            (job.RepairerId, job.Registration, job.Make, job.Model, job.Vin, job.MileageAtEstimate!.Value, job.ClaimNumber, job.Source));
-        Assert.Equal("1ABC234", job.RegistrationKey);
+        var job = Claims360Mapping.NewJob(item);
+        Assert.Equal((3, "1ABC234", "VW", "Golf", "WVWZZZ1KZAW000001", 45210, "12/345678"),
+            (job.RepairerId, job.Registration, job.Make, job.Model, job.Vin, job.MileageAtEstimate!.Value, job.ClaimNumber));
     }
 
     [Fact]
@@ -46,10 +45,9 @@ public sealed class Claims360MappingTests
     {
         var item = new Claims360Item { RepairerId = 3 };
         Claims360Mapping.Apply(item, Assignment(At));
-        var job = Claims360Mapping.NewJob(item, At);
-        job.Colour = "Blue";
+        var job = Claims360Mapping.NewJob(item) with { Colour = "Blue" };
         Claims360Mapping.Apply(item, Assignment(At.AddHours(1), model: null, vin: null, mileage: null));
-        Claims360Mapping.ApplyTo(job, item);
+        job = Claims360Mapping.Merge(job, item);
         Assert.Equal(("Golf", "WVWZZZ1KZAW000001", 45210, "Blue"), (job.Model, job.Vin, job.MileageAtEstimate!.Value, job.Colour));
     }
 
@@ -58,7 +56,7 @@ public sealed class Claims360MappingTests
     {
         var item = new Claims360Item { RepairerId = 3 };
         Claims360Mapping.Apply(item, Assignment(At, vin: "WVWZZZ1KZAW000001-EXTRA"));
-        var job = Claims360Mapping.NewJob(item, At);
+        var job = Claims360Mapping.NewJob(item);
         Assert.Null(job.Vin);
         Assert.Equal("WVWZZZ1KZAW000001-EXTRA", item.Vin);
     }

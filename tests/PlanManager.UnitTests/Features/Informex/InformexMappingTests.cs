@@ -47,7 +47,8 @@ public sealed class InformexMappingTests
     [Fact]
     public void The_dossier_request_takes_the_second_circuit_data_and_falls_back_to_the_job_and_sends_no_mileage_when_unknown()
     {
-        var job = new Job { Number = 614, Registration = "1ABC234", Make = "BMW", Model = "330e", Vin = "WBA8E1C50JA000001", FirstRegistration = new DateOnly(2019, 5, 1), ClaimNumber = "CL-1" };
+        var job = new JobBuilder().Number(614).Plate("1ABC234").Make("BMW", "330e").Claim("CL-1")
+            .With(d => d with { Vin = "WBA8E1C50JA000001", FirstRegistration = new DateOnly(2019, 5, 1) }).Build();
         var file = new InformexJobFile { Mileage = 1234, MileageUnknown = true, PowerKw = 215, PreviousDamage = true, ParticleFilter = false };
         var request = InformexOnJob.Request(job, file);
         Assert.Equal(("614", "1ABC234", "WBA8E1C50JA000001", new DateOnly(2019, 5, 1), (int?)null, 215, true, false),

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using PlanManager.Web.Data;
+using PlanManager.Web.Domain;
+
+namespace PlanManager.Web.Features.ThirdParties;
+
+/// <summary>
+/// The one rule for the owner and insurer a platform or the portal names (decision 0010): an
+/// insurer is the one with that CAPS code, else the one with that name; an owner is the one with
+/// that name and the same phone or e-mail. One that is not known is created in the caller's unit of
+/// work. Parties created earlier in the same unit of work (two assignments of one customer on one
+/// import page) are found too.
+/// </summary>
+public sealed class PlatformParties(PlanManagerDbContext db)
+{
+    public async Task<ThirdParty?> InsurerAsync(string? capsCode, string? name, CancellationToken cancellationToken)
+    {
+        var code = Text.Clean(capsCode);
+        var cleanName = Text.Clean(name);
+        if (code is null && cleanName is null)
+        {
+            return null;
+        }
+
+        var key = SearchKey.Normalize(cleanName);
+        var insurer = code is not null
+            ? await FindAsync(ThirdPartyKind.Insurer, t => t.CapsCode == code, cancellationToken)
+            : await FindAsync(ThirdPartyKind.Insurer, t => t.NameKey == key, cancellationToken);
+        return insurer ?? Create(ThirdPartyKind.Insurer, cleanName ?? code!, capsCode: code);
+    }
+
+    public async Task<ThirdParty?> OwnerAsync(string? name, string? phone, string? email, CancellationToken cancellationToken)
+    {
+        if (Text.Clean(name) is not { } cleanName)
+        {
+            return null;
+        }
+
+        var key = SearchKey.Normalize(cleanName);
+        var cleanPhone = Text.Clean(phone);
+        var cleanEmail = Text.Clean(email);
+        var owner = cleanPhone is null && cleanEmail is null
+            ? null
+            : await FindAsync(ThirdPartyKind.Owner, t => t.NameKey == key
+                && ((cleanPhone != null && t.Phone == cleanPhone) || (cleanEmail != null && t.Email == cleanEmail)), cancellationToken);
+        return owner ?? Create(ThirdPartyKind.Owner, cleanName, phone: cleanPhone, email: cleanEmail);
+    }
+
+    private async Task<ThirdParty?> FindAsync(ThirdPartyKind kind, System.Linq.Expressions.Expression<Func<ThirdParty, bool>> match, CancellationToken cancellationToken)
+    {
+        var compiled = match.Compile();
+        return db.ThirdParties.Local.Where(t => t.Id == 0 && t.Kind == kind).FirstOrDefault(compiled)
+            ?? await db.ThirdParties.Where(t => t.Kind == kind).Where(match).OrderBy(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private ThirdParty Create(ThirdPartyKind kind, string name, string? capsCode = null, string? phone = null, string? email = null)
+    {
+        var party = new ThirdParty
+        {
+            Kind = kind,
+            Name = Text.Clip(name, PartyLimits.Name)!,
+            CapsCode = Text.Clip(capsCode, PartyLimits.CapsCode),
+            Phone = Text.Clip(phone, PartyLimits.Phone),
+            Email = Text.Clip(email, PartyLimits.Email),
+        };
+        party.RefreshSearchKeys();
+        db.ThirdParties.Add(party);
+        return party;
+    }
+}
