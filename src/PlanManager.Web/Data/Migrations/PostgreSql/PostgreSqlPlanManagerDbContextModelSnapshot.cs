@@ -663,6 +663,10 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<long>("ConfiguredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UpdatedAt");
+
                     b.Property<long?>("ImportedUpTo")
                         .HasColumnType("bigint");
 
@@ -686,9 +690,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -705,6 +706,10 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("ConfiguredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UpdatedAt");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
@@ -729,9 +734,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.Property<string>("SiteCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
-
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("bigint");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)

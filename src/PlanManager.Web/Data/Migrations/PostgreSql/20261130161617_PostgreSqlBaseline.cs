@@ -754,14 +754,14 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.InsertData(
                 table: "ConnectorSettings",
-                columns: new[] { "Kind", "Enabled", "InformexQueueing", "LastCheckAt", "LastCheckDetail", "LastCheckOk", "ProtectedSecret", "SiteCode", "UpdatedAt", "UpdatedBy" },
+                columns: new[] { "Kind", "UpdatedAt", "Enabled", "InformexQueueing", "LastCheckAt", "LastCheckDetail", "LastCheckOk", "ProtectedSecret", "SiteCode", "UpdatedBy" },
                 values: new object[,]
                 {
-                    { 1, false, false, null, null, null, null, null, null, null },
-                    { 2, false, false, null, null, null, null, null, null, null },
-                    { 3, false, false, null, null, null, null, null, null, null },
-                    { 4, false, false, null, null, null, null, null, null, null },
-                    { 5, false, false, null, null, null, null, null, null, null }
+                    { 1, null, false, false, null, null, null, null, null, null },
+                    { 2, null, false, false, null, null, null, null, null, null },
+                    { 3, null, false, false, null, null, null, null, null, null },
+                    { 4, null, false, false, null, null, null, null, null, null },
+                    { 5, null, false, false, null, null, null, null, null, null }
                 });
 
             migrationBuilder.InsertData(

@@ -12,7 +12,7 @@ using PlanManager.Web.Data;
 namespace PlanManager.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlPlanManagerDbContext))]
-    [Migration("20261130154118_PostgreSqlBaseline")]
+    [Migration("20261130161617_PostgreSqlBaseline")]
     partial class PostgreSqlBaseline
     {
         /// <inheritdoc />
@@ -666,6 +666,10 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<long>("ConfiguredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UpdatedAt");
+
                     b.Property<long?>("ImportedUpTo")
                         .HasColumnType("bigint");
 
@@ -689,9 +693,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -708,6 +709,10 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("ConfiguredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UpdatedAt");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
@@ -732,9 +737,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.Property<string>("SiteCode")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
-
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("bigint");
 
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)
