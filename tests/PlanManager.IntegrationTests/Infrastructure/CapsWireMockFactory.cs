@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Caps;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -87,6 +88,30 @@ public class CapsWireMockFactory : PlanManagerFactory
     /// <summary>An insurer with a CAPS code, as the demo seed has it (Aviva, AVIVA01).</summary>
     public Task<int> CapsInsurerIdAsync() =>
         WithDbAsync(db => db.ThirdParties.Where(t => t.Kind == ThirdPartyKind.Insurer && t.CapsCode == "AVIVA01").Select(t => t.Id).FirstAsync());
+
+    /// <summary>An eligible UK job, inside, whose current payload CAPS has accepted (as the relay records it): nothing is owed.</summary>
+    public async Task<int> SyncedUkJobAsync(string plate, int? insurerId = null, string? claim = "CLM-SYNCED")
+    {
+        var insurer = insurerId ?? await CapsInsurerIdAsync();
+        return await WithDbAsync(async db =>
+        {
+            var uk = await db.Repairers.Where(r => r.Country == "GB").Select(r => r.Id).FirstAsync();
+            var job = new JobBuilder().Repairer(uk).Plate(plate).Make("Vauxhall", "Astra").Claim(claim)
+                .Insurer(await db.ThirdParties.SingleAsync(t => t.Id == insurer)).Inside().Build();
+            db.Jobs.Add(job);
+            await db.SaveChangesAsync();
+            var state = await db.CapsSyncStates.SingleOrDefaultAsync(s => s.JobId == job.Id);
+            if (state is not null)
+            {
+                state.SyncedHash = CapsPushPayload.Hash(CapsPushPayload.From(job));
+                state.SyncedAt = DateTimeOffset.UtcNow;
+                state.DueAt = null;
+                await db.SaveChangesAsync();
+            }
+
+            return job.Id;
+        });
+    }
 
     protected override void Dispose(bool disposing)
     {
