@@ -145,7 +145,7 @@ public sealed class Claims360BrowserTests(SandboxBrowserHost host) : IClassFixtu
         await page.SetViewportSizeAsync(800, 1000);
         await page.ScreenshotAsync(new() { Path = Shot("claims360-job-estimate-800.png"), FullPage = true });
 
-        var versions = await host.Factory.WithDbAsync(db => db.Claims360Estimates.CountAsync());
+        var versions = await host.Factory.WithDbAsync(db => db.Estimates.CountAsync());
         Assert.Equal(1, versions);
         await page.SetViewportSizeAsync(1280, 900);
         await page.GotoAsync("/claims360");

@@ -24,8 +24,8 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<AppointmentSchedule> AppointmentSchedules => Set<AppointmentSchedule>();
     public DbSet<Claims360Item> Claims360Items => Set<Claims360Item>();
     public DbSet<Claims360JobLink> Claims360JobLinks => Set<Claims360JobLink>();
-    public DbSet<Claims360EstimateVersion> Claims360Estimates => Set<Claims360EstimateVersion>();
-    public DbSet<Claims360PhotoTransfer> Claims360PhotoTransfers => Set<Claims360PhotoTransfer>();
+    public DbSet<EstimateVersion> Estimates => Set<EstimateVersion>();
+    public DbSet<PhotoTransfer> PhotoTransfers => Set<PhotoTransfer>();
     public DbSet<QueueItem> QueueItems => Set<QueueItem>();
     public DbSet<InformexTransmission> InformexTransmissions => Set<InformexTransmission>();
     public DbSet<InformexJobFile> InformexJobFiles => Set<InformexJobFile>();

@@ -23,7 +23,7 @@ public class ConnectorSetting
     public string? SiteCode { get; set; }
 
     /// <summary>Claims360: assignments wait in the queue (true) or become jobs at once (false).</summary>
-    public bool InformexQueueing { get; set; }
+    public bool Claims360Queueing { get; set; }
 
     /// <summary>The API key or token, encrypted; null when none was entered.</summary>
     public string? ProtectedSecret { get; set; }

@@ -169,11 +169,11 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
         Answer(1, 400m);
         await SyncAsync();
         await SyncAsync();
-        Assert.Equal([1], await factory.WithDbAsync(db => db.Claims360Estimates.Where(e => e.JobId == jobId).Select(e => e.Version).ToListAsync()));
+        Assert.Equal([1], await factory.WithDbAsync(db => db.Estimates.Where(e => e.JobId == jobId).Select(e => e.Version).ToListAsync()));
 
         Answer(2, 450m);
         await SyncAsync();
-        Assert.Equal([1, 2], await factory.WithDbAsync(db => db.Claims360Estimates.Where(e => e.JobId == jobId).OrderBy(e => e.Version).Select(e => e.Version).ToListAsync()));
+        Assert.Equal([1, 2], await factory.WithDbAsync(db => db.Estimates.Where(e => e.JobId == jobId).OrderBy(e => e.Version).Select(e => e.Version).ToListAsync()));
 
         var compared = await _browser.GetPageAsync($"/jobs/{jobId}?c360compare=1");
         var rows = compared.QuerySelectorAll("[data-testid=c360-estimate] tbody tr");

@@ -448,7 +448,7 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         // A Claims360 estimate version 1 on the same job is another platform's, and stays.
         await factory.WithDbAsync(async db =>
         {
-            db.Claims360Estimates.Add(new Claims360EstimateVersion { JobId = jobId, Platform = LogPlatform.Claims360, EstimateNumber = "C-1", Version = 1, TotalInclVat = 1, LoadedAt = DateTimeOffset.UtcNow });
+            db.Estimates.Add(new EstimateVersion { JobId = jobId, Platform = LogPlatform.Claims360, EstimateNumber = "C-1", Version = 1, TotalInclVat = 1, LoadedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         });
 
@@ -476,7 +476,7 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
             Assert.True(message.Contains("not changed", StringComparison.Ordinal), message);
         }
 
-        var versions = await factory.WithDbAsync(db => db.Claims360Estimates.Where(e => e.JobId == jobId).OrderBy(e => e.Platform).Select(e => new { e.Platform, e.Version, e.EstimateNumber }).ToListAsync());
+        var versions = await factory.WithDbAsync(db => db.Estimates.Where(e => e.JobId == jobId).OrderBy(e => e.Platform).Select(e => new { e.Platform, e.Version, e.EstimateNumber }).ToListAsync());
         Assert.Equal([(LogPlatform.Claims360, "C-1"), (LogPlatform.Informex, "IFX-E-1")], versions.Select(v => (v.Platform, v.EstimateNumber)));
         var shown = await _browser.GetPageAsync($"/jobs/{jobId}/winformex");
         Assert.Contains("605", shown.QuerySelector("[data-testid=ifx-total]")!.TextContent, StringComparison.Ordinal);

@@ -200,7 +200,7 @@ public abstract class TwoNodeScenarios : IDisposable
 internal static class NodeSetup
 {
     public static Task SetQueueingOffAsync(this PlanManagerFactory node) =>
-        node.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360).ExecuteUpdateAsync(s => s.SetProperty(c => c.InformexQueueing, false)));
+        node.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360).ExecuteUpdateAsync(s => s.SetProperty(c => c.Claims360Queueing, false)));
 
     public static Task SetPortalCapacityAsync(this PlanManagerFactory node, int repairerId, int capacity) => node.WithDbAsync(async db =>
     {

@@ -14,6 +14,8 @@ internal sealed class ConnectorSettingConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.ProtectedSecret).HasMaxLength(2000);
         builder.Property(c => c.UpdatedBy).HasMaxLength(256);
         builder.Property(c => c.ConfiguredAt).HasColumnName("UpdatedAt");
+        // Named after the platform setting it mirrors (claims360.yaml: informex_queueing).
+        builder.Property(c => c.Claims360Queueing).HasColumnName("InformexQueueing");
         builder.Property(c => c.LastCheckDetail).HasMaxLength(500);
         builder.Ignore(c => c.HasSecret);
         // Every connector has its row from the start, switched off.

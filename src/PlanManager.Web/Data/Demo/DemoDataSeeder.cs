@@ -175,7 +175,7 @@ public sealed class DemoDataSeeder(
                     setting.ProtectedSecret = secrets.Protect(credentials.InformexApiKey);
                     break;
                 case ConnectorKind.Claims360:
-                    setting.InformexQueueing = true;
+                    setting.Claims360Queueing = true;
                     break;
             }
         }

@@ -17,8 +17,8 @@ public sealed class ConnectorForm
     [Display(Name = "Connector.SiteCode")]
     public string? SiteCode { get; set; }
 
-    [Display(Name = "Connector.InformexQueueing")]
-    public bool InformexQueueing { get; set; }
+    [Display(Name = "Connector.Claims360Queueing")]
+    public bool Claims360Queueing { get; set; }
 
     [Display(Name = "Connector.NewSecret")]
     public string? NewSecret { get; set; }

@@ -70,7 +70,7 @@ public sealed class ConnectorsController(PlanManagerDbContext db, IStringLocaliz
         var settings = await db.ConnectorSettings.AsNoTracking().OrderBy(s => s.Kind).ToListAsync(cancellationToken);
         var cards = settings.Select(s => new ConnectorCard(
                 s,
-                invalid?.Kind == s.Kind ? invalid : new ConnectorForm { Kind = s.Kind, Enabled = s.Enabled, SiteCode = s.SiteCode, InformexQueueing = s.InformexQueueing },
+                invalid?.Kind == s.Kind ? invalid : new ConnectorForm { Kind = s.Kind, Enabled = s.Enabled, SiteCode = s.SiteCode, Claims360Queueing = s.Claims360Queueing },
                 invalid?.Kind == s.Kind))
             .ToList();
         var audit = await db.Audit.AsNoTracking().Where(a => a.Area == "Connectors")

@@ -57,10 +57,10 @@ public sealed class SaveConnectorSetting(
             setting.SiteCode = Domain.Text.Clean(form.SiteCode);
         }
 
-        if (form.Kind == ConnectorKind.Claims360 && setting.InformexQueueing != form.InformexQueueing)
+        if (form.Kind == ConnectorKind.Claims360 && setting.Claims360Queueing != form.Claims360Queueing)
         {
-            changes.Add($"informex_queueing {(form.InformexQueueing ? "on" : "off")}");
-            setting.InformexQueueing = form.InformexQueueing;
+            changes.Add($"informex_queueing {(form.Claims360Queueing ? "on" : "off")}");
+            setting.Claims360Queueing = form.Claims360Queueing;
         }
 
         if (newSecret is not null)

@@ -78,7 +78,7 @@ public sealed class Claims360Page(PlanManagerDbContext db)
         return new Claims360PageModel
         {
             Enabled = setting?.Enabled == true,
-            Queueing = setting?.InformexQueueing == true,
+            Queueing = setting?.Claims360Queueing == true,
             Repairers = repairers,
             RepairerId = chosen?.Id,
             Setup = setup,

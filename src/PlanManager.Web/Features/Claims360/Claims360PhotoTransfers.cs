@@ -39,7 +39,7 @@ public sealed class Claims360PhotoTransfers(
             return new Claims360PhotoResult(0, 1);
         }
 
-        var known = await db.Claims360PhotoTransfers.Where(t => t.JobId == jobId && t.Platform == LogPlatform.Claims360 && !t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
+        var known = await db.PhotoTransfers.Where(t => t.JobId == jobId && t.Platform == LogPlatform.Claims360 && !t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
         int moved = 0, failed = 0;
         foreach (var photo in list.Value.Photos.Where(p => !known.Contains(p.PhotoId)))
         {
@@ -55,8 +55,8 @@ public sealed class Claims360PhotoTransfers(
                 continue;
             }
 
-            var transfer = new Claims360PhotoTransfer { JobId = jobId, Outgoing = false, Key = photo.PhotoId, At = clock.GetUtcNow() };
-            db.Claims360PhotoTransfers.Add(transfer);
+            var transfer = new PhotoTransfer { JobId = jobId, Outgoing = false, Key = photo.PhotoId, At = clock.GetUtcNow() };
+            db.PhotoTransfers.Add(transfer);
             using var stream = new MemoryStream(content.Value);
             var file = new FormFile(stream, 0, stream.Length, UploadPhotos.Field, photo.FileName) { Headers = new HeaderDictionary(), ContentType = photo.ContentType };
             Infrastructure.CommandResult saved;

@@ -87,7 +87,7 @@ public sealed class ImportClaims360(
                 return new Claims360ImportResult(Claims360ImportOutcome.Failed, changed, error);
             }
 
-            changed += await SavePageAsync(repairerId, setup.CarrosserieId, setting.InformexQueueing, result.Value.Assignments, cancellationToken);
+            changed += await SavePageAsync(repairerId, setup.CarrosserieId, setting.Claims360Queueing, result.Value.Assignments, cancellationToken);
             foreach (var assignment in result.Value.Assignments)
             {
                 if (newest is null || assignment.UpdatedAt > newest)

@@ -135,7 +135,7 @@ public static partial class BenchBackground
             if (setting.Kind == ConnectorKind.Claims360)
             {
                 setting.Enabled = true;
-                setting.InformexQueueing = queueing;
+                setting.Claims360Queueing = queueing;
             }
             else if (setting.Kind == ConnectorKind.Caps)
             {

@@ -8,7 +8,7 @@ namespace PlanManager.Web.Infrastructure.Connectors;
 
 public sealed record EstimateSummary(int Version, string EstimateNumber, string? Currency, decimal TotalExclVat, decimal VatAmount, decimal TotalInclVat, DateTimeOffset LoadedAt);
 
-public sealed record EstimateLineView(Claims360EstimateLine Line, bool Changed);
+public sealed record EstimateLineView(EstimateLine Line, bool Changed);
 
 /// <summary>What the estimate part of a job's Claims360 or Winformex card shows: the newest version, optionally compared with an older one.</summary>
 public sealed class EstimateView
@@ -16,7 +16,7 @@ public sealed class EstimateView
     public static readonly EstimateView Empty = new() { Versions = [] };
 
     public required IReadOnlyList<EstimateSummary> Versions { get; init; }
-    public Claims360EstimateVersion? Shown { get; init; }
+    public EstimateVersion? Shown { get; init; }
     public IReadOnlyList<EstimateLineView> Lines { get; init; } = [];
     public int? ComparedWith { get; init; }
 
@@ -40,12 +40,12 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(estimate);
-        if (await db.Claims360Estimates.AnyAsync(e => e.JobId == job.Id && e.Platform == platform && e.Version == estimate.Version, cancellationToken))
+        if (await db.Estimates.AnyAsync(e => e.JobId == job.Id && e.Platform == platform && e.Version == estimate.Version, cancellationToken))
         {
             return false;
         }
 
-        var version = new Claims360EstimateVersion
+        var version = new EstimateVersion
         {
             JobId = job.Id,
             Platform = platform,
@@ -59,7 +59,7 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
             PlatformUpdatedAt = estimate.UpdatedAt,
             LoadedAt = clock.GetUtcNow(),
         };
-        version.Lines.AddRange(estimate.Lines.Select(l => new Claims360EstimateLine
+        version.Lines.AddRange(estimate.Lines.Select(l => new EstimateLine
         {
             LineNo = l.LineNo,
             Kind = l.Kind,
@@ -69,7 +69,7 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
             UnitPrice = l.UnitPrice,
             Amount = l.Amount,
         }));
-        db.Claims360Estimates.Add(version);
+        db.Estimates.Add(version);
         log.Add(job, logMessage, estimate.Version.ToString(CultureInfo.InvariantCulture), platform);
         return true;
     }
@@ -106,11 +106,11 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
         Summaries(jobId, platform).FirstOrDefaultAsync(cancellationToken);
 
     private IQueryable<EstimateSummary> Summaries(int jobId, LogPlatform platform) =>
-        db.Claims360Estimates.AsNoTracking().Where(e => e.JobId == jobId && e.Platform == platform).OrderByDescending(e => e.Version)
+        db.Estimates.AsNoTracking().Where(e => e.JobId == jobId && e.Platform == platform).OrderByDescending(e => e.Version)
             .Select(e => new EstimateSummary(e.Version, e.EstimateNumber, e.Currency, e.TotalExclVat, e.VatAmount, e.TotalInclVat, e.LoadedAt));
 
     /// <summary>Lines of the shown version; with an older one, those whose line number is new or whose content differs are marked.</summary>
-    public static IReadOnlyList<EstimateLineView> Compare(Claims360EstimateVersion shown, Claims360EstimateVersion? older)
+    public static IReadOnlyList<EstimateLineView> Compare(EstimateVersion shown, EstimateVersion? older)
     {
         ArgumentNullException.ThrowIfNull(shown);
         var before = older?.Lines.ToDictionary(l => l.LineNo);
@@ -120,7 +120,7 @@ public sealed class EstimateVersions(PlanManagerDbContext db, JobLogWriter log, 
             .ToList();
     }
 
-    private Task<Claims360EstimateVersion?> LoadAsync(int jobId, LogPlatform platform, int version, CancellationToken cancellationToken) =>
-        db.Claims360Estimates.AsNoTracking().Include(e => e.Lines)
+    private Task<EstimateVersion?> LoadAsync(int jobId, LogPlatform platform, int version, CancellationToken cancellationToken) =>
+        db.Estimates.AsNoTracking().Include(e => e.Lines)
             .SingleOrDefaultAsync(e => e.JobId == jobId && e.Platform == platform && e.Version == version, cancellationToken);
 }

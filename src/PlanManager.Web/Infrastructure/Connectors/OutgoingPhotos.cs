@@ -18,7 +18,7 @@ public sealed class OutgoingPhotos(PlanManagerDbContext db, ConnectorGateway gat
     /// <summary>The job photo ids already sent to the platform, for the tick boxes.</summary>
     public async Task<IReadOnlySet<int>> SentAsync(int jobId, LogPlatform platform, CancellationToken cancellationToken)
     {
-        var keys = await db.Claims360PhotoTransfers.AsNoTracking().Where(t => t.JobId == jobId && t.Platform == platform && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
+        var keys = await db.PhotoTransfers.AsNoTracking().Where(t => t.JobId == jobId && t.Platform == platform && t.Outgoing).Select(t => t.Key).ToListAsync(cancellationToken);
         return keys.Select(k => int.Parse(k, CultureInfo.InvariantCulture)).ToHashSet();
     }
 
@@ -45,7 +45,7 @@ public sealed class OutgoingPhotos(PlanManagerDbContext db, ConnectorGateway gat
             }, cancellationToken);
             if (result.Succeeded)
             {
-                db.Claims360PhotoTransfers.Add(new Claims360PhotoTransfer
+                db.PhotoTransfers.Add(new PhotoTransfer
                 {
                     JobId = jobId, Platform = platform, Outgoing = true, Key = photo.Id.ToString(CultureInfo.InvariantCulture), At = clock.GetUtcNow(),
                 });

@@ -17,6 +17,26 @@
         if (window.bootstrap) { window.bootstrap.Modal.getOrCreateInstance(dialog).show(); }
     });
 
+    // An open dialog keeps Tab inside, from its last control round to its first and back. Bootstrap's
+    // trap pulls back focus that lands elsewhere on the page, but not focus that leaves the page.
+    document.addEventListener('keydown', function (e) {
+        var dialog = e.key === 'Tab' && document.querySelector('.modal.show');
+        if (!dialog) { return; }
+        var controls = Array.prototype.filter.call(
+            dialog.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"])'),
+            function (el) { return !el.disabled && el.getClientRects().length > 0; });
+        if (controls.length === 0) { return; }
+        var first = controls[0];
+        var last = controls[controls.length - 1];
+        if (e.shiftKey && (document.activeElement === first || document.activeElement === dialog)) {
+            e.preventDefault();
+            last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+            e.preventDefault();
+            first.focus();
+        }
+    });
+
     // Destructive actions ask first; a button may carry its own question (one row of a list form).
     document.querySelectorAll('form[data-confirm], form:has(button[data-confirm])').forEach(function (form) {
         form.addEventListener('submit', function (event) {
@@ -172,9 +192,12 @@
             viewer.querySelectorAll('[data-viewer-prev], [data-viewer-next]').forEach(function (b) { b.disabled = links.length < 2; });
         }
 
+        // Bootstrap gives focus back only to data-api triggers; this dialog is opened from script, so do it here.
+        var opener = null;
         links.forEach(function (link, index) {
-            link.addEventListener('click', function (e) { e.preventDefault(); show(index); modal.show(); });
+            link.addEventListener('click', function (e) { e.preventDefault(); opener = link; show(index); modal.show(); });
         });
+        viewer.addEventListener('hidden.bs.modal', function () { if (opener) { opener.focus(); } });
         viewer.querySelector('[data-viewer-prev]').addEventListener('click', function () { show(current - 1); });
         viewer.querySelector('[data-viewer-next]').addEventListener('click', function () { show(current + 1); });
         viewer.addEventListener('keydown', function (e) {

@@ -401,111 +401,6 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("CapsSyncStates");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateLine", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<int>("EstimateVersionId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<int>("LineNo")
-                        .HasColumnType("int");
-
-                    b.Property<decimal?>("Quantity")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("decimal(18,3)");
-
-                    b.Property<decimal?>("UnitPrice")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EstimateVersionId");
-
-                    b.ToTable("Claims360EstimateLine");
-                });
-
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Currency")
-                        .HasMaxLength(3)
-                        .HasColumnType("nvarchar(3)");
-
-                    b.Property<string>("EstimateNumber")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("int");
-
-                    b.Property<decimal?>("LabourHours")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("decimal(9,2)");
-
-                    b.Property<long>("LoadedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Platform")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
-                        .HasDefaultValue(3);
-
-                    b.Property<long>("PlatformUpdatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<decimal>("TotalExclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.Property<decimal>("TotalInclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.Property<decimal>("VatAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("decimal(18,2)");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "Platform", "Version")
-                        .IsUnique();
-
-                    b.ToTable("Claims360Estimates");
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Item", b =>
                 {
                     b.Property<int>("Id")
@@ -620,41 +515,6 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("Claims360JobLinks");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360PhotoTransfer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("At")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<bool>("Outgoing")
-                        .HasColumnType("bit");
-
-                    b.Property<int>("Platform")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
-                        .HasDefaultValue(3);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "Platform", "Outgoing", "Key")
-                        .IsUnique();
-
-                    b.ToTable("Claims360PhotoTransfers");
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
                 {
                     b.Property<int>("RepairerId")
@@ -664,6 +524,10 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("ConfiguredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UpdatedAt");
 
                     b.Property<long?>("ImportedUpTo")
                         .HasColumnType("bigint");
@@ -688,9 +552,6 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -708,10 +569,15 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("bit");
+                    b.Property<bool>("Claims360Queueing")
+                        .HasColumnType("bit")
+                        .HasColumnName("InformexQueueing");
 
-                    b.Property<bool>("InformexQueueing")
+                    b.Property<long?>("ConfiguredAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("UpdatedAt");
+
+                    b.Property<bool>("Enabled")
                         .HasColumnType("bit");
 
                     b.Property<long?>("LastCheckAt")
@@ -732,9 +598,6 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -747,33 +610,138 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         new
                         {
                             Kind = 1,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 2,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 3,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 4,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 5,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         });
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("EstimateVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstimateVersionId");
+
+                    b.ToTable("EstimateLines", (string)null);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("EstimateNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("LabourHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(3);
+
+                    b.Property<long>("PlatformUpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("TotalExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("TotalInclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("VatAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Platform", "Version")
+                        .IsUnique();
+
+                    b.ToTable("EstimateVersions", (string)null);
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
@@ -1205,6 +1173,41 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("JobPhotos");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.PhotoTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Outgoing")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(3);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Platform", "Outgoing", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PhotoTransfers", (string)null);
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.QueueItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1525,24 +1528,6 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.Navigation("Job");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateLine", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Claims360EstimateVersion", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("EstimateVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Job", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Item", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", "Job")
@@ -1571,15 +1556,6 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.Navigation("Job");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360PhotoTransfer", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Job", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
@@ -1589,6 +1565,24 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateLine", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.EstimateVersion", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("EstimateVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
@@ -1663,6 +1657,15 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.PhotoTransfer", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.QueueItem", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", null)
@@ -1671,7 +1674,7 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -384,107 +384,6 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("CapsSyncStates");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateLine", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EstimateVersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("LineNo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("Quantity")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("UnitPrice")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EstimateVersionId");
-
-                    b.ToTable("Claims360EstimateLine");
-                });
-
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Currency")
-                        .HasMaxLength(3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EstimateNumber")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("LabourHours")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LoadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Platform")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(3);
-
-                    b.Property<long>("PlatformUpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("TotalExclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("TotalInclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("VatAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "Platform", "Version")
-                        .IsUnique();
-
-                    b.ToTable("Claims360Estimates");
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Item", b =>
                 {
                     b.Property<int>("Id")
@@ -597,39 +496,6 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("Claims360JobLinks");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360PhotoTransfer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Outgoing")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Platform")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(3);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "Platform", "Outgoing", "Key")
-                        .IsUnique();
-
-                    b.ToTable("Claims360PhotoTransfers");
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
                 {
                     b.Property<int>("RepairerId")
@@ -639,6 +505,10 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ConfiguredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("UpdatedAt");
 
                     b.Property<long?>("ImportedUpTo")
                         .HasColumnType("INTEGER");
@@ -663,9 +533,6 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -683,10 +550,15 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("INTEGER");
+                    b.Property<bool>("Claims360Queueing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("InformexQueueing");
 
-                    b.Property<bool>("InformexQueueing")
+                    b.Property<long?>("ConfiguredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("UpdatedAt");
+
+                    b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastCheckAt")
@@ -707,9 +579,6 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("UpdatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -722,33 +591,134 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         new
                         {
                             Kind = 1,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 2,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 3,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 4,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 5,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         });
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EstimateVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstimateVersionId");
+
+                    b.ToTable("EstimateLines", (string)null);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EstimateNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("LabourHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
+                    b.Property<long>("PlatformUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("TotalExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalInclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("VatAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Platform", "Version")
+                        .IsUnique();
+
+                    b.ToTable("EstimateVersions", (string)null);
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
@@ -1172,6 +1142,39 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("JobPhotos");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.PhotoTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Outgoing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Platform", "Outgoing", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PhotoTransfers", (string)null);
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.QueueItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1486,24 +1489,6 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Navigation("Job");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateLine", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Claims360EstimateVersion", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("EstimateVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Job", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Item", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", "Job")
@@ -1532,15 +1517,6 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Navigation("Job");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360PhotoTransfer", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Job", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
@@ -1550,6 +1526,24 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateLine", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.EstimateVersion", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("EstimateVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
@@ -1624,6 +1618,15 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.PhotoTransfer", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.QueueItem", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", null)
@@ -1632,7 +1635,7 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
                 {
                     b.Navigation("Lines");
                 });
