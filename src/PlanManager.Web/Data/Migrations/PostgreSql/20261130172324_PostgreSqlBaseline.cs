@@ -482,35 +482,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "Claims360Estimates",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    JobId = table.Column<int>(type: "integer", nullable: false),
-                    Platform = table.Column<int>(type: "integer", nullable: false, defaultValue: 3),
-                    EstimateNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    LabourHours = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
-                    TotalExclVat = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    VatAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    TotalInclVat = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    PlatformUpdatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    LoadedAt = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Claims360Estimates", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Claims360Estimates_Jobs_JobId",
-                        column: x => x.JobId,
-                        principalTable: "Jobs",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Claims360Items",
                 columns: table => new
                 {
@@ -573,22 +544,28 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "Claims360PhotoTransfers",
+                name: "EstimateVersions",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     JobId = table.Column<int>(type: "integer", nullable: false),
                     Platform = table.Column<int>(type: "integer", nullable: false, defaultValue: 3),
-                    Outgoing = table.Column<bool>(type: "boolean", nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false)
+                    EstimateNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    LabourHours = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    TotalExclVat = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    VatAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    TotalInclVat = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    PlatformUpdatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    LoadedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Claims360PhotoTransfers", x => x.Id);
+                    table.PrimaryKey("PK_EstimateVersions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Claims360PhotoTransfers_Jobs_JobId",
+                        name: "FK_EstimateVersions_Jobs_JobId",
                         column: x => x.JobId,
                         principalTable: "Jobs",
                         principalColumn: "Id",
@@ -687,6 +664,29 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "PhotoTransfers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<int>(type: "integer", nullable: false),
+                    Platform = table.Column<int>(type: "integer", nullable: false, defaultValue: 3),
+                    Outgoing = table.Column<bool>(type: "boolean", nullable: false),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PhotoTransfers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PhotoTransfers_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QueueItems",
                 columns: table => new
                 {
@@ -727,7 +727,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
-                name: "Claims360EstimateLine",
+                name: "EstimateLines",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -743,25 +743,25 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Claims360EstimateLine", x => x.Id);
+                    table.PrimaryKey("PK_EstimateLines", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Claims360EstimateLine_Claims360Estimates_EstimateVersionId",
+                        name: "FK_EstimateLines_EstimateVersions_EstimateVersionId",
                         column: x => x.EstimateVersionId,
-                        principalTable: "Claims360Estimates",
+                        principalTable: "EstimateVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.InsertData(
                 table: "ConnectorSettings",
-                columns: new[] { "Kind", "UpdatedAt", "Enabled", "InformexQueueing", "LastCheckAt", "LastCheckDetail", "LastCheckOk", "ProtectedSecret", "SiteCode", "UpdatedBy" },
+                columns: new[] { "Kind", "InformexQueueing", "UpdatedAt", "Enabled", "LastCheckAt", "LastCheckDetail", "LastCheckOk", "ProtectedSecret", "SiteCode", "UpdatedBy" },
                 values: new object[,]
                 {
-                    { 1, null, false, false, null, null, null, null, null, null },
-                    { 2, null, false, false, null, null, null, null, null, null },
-                    { 3, null, false, false, null, null, null, null, null, null },
-                    { 4, null, false, false, null, null, null, null, null, null },
-                    { 5, null, false, false, null, null, null, null, null, null }
+                    { 1, false, null, false, null, null, null, null, null, null },
+                    { 2, false, null, false, null, null, null, null, null, null },
+                    { 3, false, null, false, null, null, null, null, null, null },
+                    { 4, false, null, false, null, null, null, null, null, null },
+                    { 5, false, null, false, null, null, null, null, null, null }
                 });
 
             migrationBuilder.InsertData(
@@ -828,17 +828,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 column: "DueAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Claims360EstimateLine_EstimateVersionId",
-                table: "Claims360EstimateLine",
-                column: "EstimateVersionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Claims360Estimates_JobId_Platform_Version",
-                table: "Claims360Estimates",
-                columns: new[] { "JobId", "Platform", "Version" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Claims360Items_ImportedAt",
                 table: "Claims360Items",
                 column: "ImportedAt");
@@ -860,15 +849,20 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 column: "DossierId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Claims360PhotoTransfers_JobId_Platform_Outgoing_Key",
-                table: "Claims360PhotoTransfers",
-                columns: new[] { "JobId", "Platform", "Outgoing", "Key" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Claims360Setups_CarrosserieId",
                 table: "Claims360Setups",
                 column: "CarrosserieId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EstimateLines_EstimateVersionId",
+                table: "EstimateLines",
+                column: "EstimateVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EstimateVersions_JobId_Platform_Version",
+                table: "EstimateVersions",
+                columns: new[] { "JobId", "Platform", "Version" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -990,6 +984,12 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 columns: new[] { "VehicleIn", "VehicleInSince", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PhotoTransfers_JobId_Platform_Outgoing_Key",
+                table: "PhotoTransfers",
+                columns: new[] { "JobId", "Platform", "Outgoing", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QueueItems_JobId",
                 table: "QueueItems",
                 column: "JobId");
@@ -1053,16 +1053,10 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "CapsSyncStates");
 
             migrationBuilder.DropTable(
-                name: "Claims360EstimateLine");
-
-            migrationBuilder.DropTable(
                 name: "Claims360Items");
 
             migrationBuilder.DropTable(
                 name: "Claims360JobLinks");
-
-            migrationBuilder.DropTable(
-                name: "Claims360PhotoTransfers");
 
             migrationBuilder.DropTable(
                 name: "Claims360Setups");
@@ -1072,6 +1066,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EstimateLines");
 
             migrationBuilder.DropTable(
                 name: "InformexJobFiles");
@@ -1089,6 +1086,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "JobPhotos");
 
             migrationBuilder.DropTable(
+                name: "PhotoTransfers");
+
+            migrationBuilder.DropTable(
                 name: "QueueItems");
 
             migrationBuilder.DropTable(
@@ -1098,7 +1098,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Claims360Estimates");
+                name: "EstimateVersions");
 
             migrationBuilder.DropTable(
                 name: "Jobs");

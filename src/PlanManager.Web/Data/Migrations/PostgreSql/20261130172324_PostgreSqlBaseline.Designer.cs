@@ -12,7 +12,7 @@ using PlanManager.Web.Data;
 namespace PlanManager.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlPlanManagerDbContext))]
-    [Migration("20261130161617_PostgreSqlBaseline")]
+    [Migration("20261130172324_PostgreSqlBaseline")]
     partial class PostgreSqlBaseline
     {
         /// <inheritdoc />
@@ -402,111 +402,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.ToTable("CapsSyncStates");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateLine", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("EstimateVersionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<int>("LineNo")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal?>("Quantity")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("numeric(18,3)");
-
-                    b.Property<decimal?>("UnitPrice")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EstimateVersionId");
-
-                    b.ToTable("Claims360EstimateLine");
-                });
-
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Currency")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
-
-                    b.Property<string>("EstimateNumber")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal?>("LabourHours")
-                        .HasPrecision(9, 2)
-                        .HasColumnType("numeric(9,2)");
-
-                    b.Property<long>("LoadedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Platform")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(3);
-
-                    b.Property<long>("PlatformUpdatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<decimal>("TotalExclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<decimal>("TotalInclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<decimal>("VatAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "Platform", "Version")
-                        .IsUnique();
-
-                    b.ToTable("Claims360Estimates");
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Item", b =>
                 {
                     b.Property<int>("Id")
@@ -621,41 +516,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.ToTable("Claims360JobLinks");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360PhotoTransfer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<long>("At")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("JobId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("Outgoing")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Platform")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValue(3);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JobId", "Platform", "Outgoing", "Key")
-                        .IsUnique();
-
-                    b.ToTable("Claims360PhotoTransfers");
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
                 {
                     b.Property<int>("RepairerId")
@@ -710,14 +570,15 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Claims360Queueing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("InformexQueueing");
+
                     b.Property<long?>("ConfiguredAt")
                         .HasColumnType("bigint")
                         .HasColumnName("UpdatedAt");
 
                     b.Property<bool>("Enabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("InformexQueueing")
                         .HasColumnType("boolean");
 
                     b.Property<long?>("LastCheckAt")
@@ -750,33 +611,138 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         new
                         {
                             Kind = 1,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 2,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 3,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 4,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         },
                         new
                         {
                             Kind = 5,
-                            Enabled = false,
-                            InformexQueueing = false
+                            Claims360Queueing = false,
+                            Enabled = false
                         });
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("EstimateVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EstimateVersionId");
+
+                    b.ToTable("EstimateLines", (string)null);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("EstimateNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("LabourHours")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
+                    b.Property<long>("PlatformUpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("TotalExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("TotalInclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("VatAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Platform", "Version")
+                        .IsUnique();
+
+                    b.ToTable("EstimateVersions", (string)null);
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
@@ -1208,6 +1174,41 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.ToTable("JobPhotos");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.PhotoTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Outgoing")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Platform")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Platform", "Outgoing", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PhotoTransfers", (string)null);
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.QueueItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1528,24 +1529,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.Navigation("Job");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateLine", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Claims360EstimateVersion", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("EstimateVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Job", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Item", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", "Job")
@@ -1574,15 +1557,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.Navigation("Job");
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360PhotoTransfer", b =>
-                {
-                    b.HasOne("PlanManager.Web.Domain.Job", null)
-                        .WithMany()
-                        .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PlanManager.Web.Domain.Claims360Setup", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
@@ -1592,6 +1566,24 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateLine", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.EstimateVersion", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("EstimateVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
@@ -1666,6 +1658,15 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.PhotoTransfer", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.QueueItem", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", null)
@@ -1674,7 +1675,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
-            modelBuilder.Entity("PlanManager.Web.Domain.Claims360EstimateVersion", b =>
+            modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
                 {
                     b.Navigation("Lines");
                 });
