@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Adds a migration for both providers (SQLite and SQL Server) from the current model.
+# Adds a migration for every provider (SQLite, SQL Server, PostgreSQL) from the current model.
 #   tools/add-migration.sh AddPhotos
+# Only some providers (e.g. to regenerate one squashed baseline):
+#   tools/add-migration.sh PostgreSqlBaseline PostgreSql
 set -euo pipefail
-name=${1:?usage: tools/add-migration.sh MigrationName}
+name=${1:?usage: tools/add-migration.sh MigrationName [Provider...]}
+shift
+providers=("$@")
+[ ${#providers[@]} -gt 0 ] || providers=(Sqlite SqlServer PostgreSql)
 cd "$(dirname "$0")/../src/PlanManager.Web"
 dotnet tool restore >/dev/null
 dotnet build -nologo -v q
-for provider in Sqlite SqlServer; do
+for provider in "${providers[@]}"; do
   dotnet ef migrations add "$name" --no-build \
     --context "${provider}PlanManagerDbContext" \
     --output-dir "Data/Migrations/$provider" \

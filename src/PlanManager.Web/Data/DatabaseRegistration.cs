@@ -16,8 +16,8 @@ public static class DatabaseRegistration
     {
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
-            .Validate(o => o.Provider != DatabaseProvider.SqlServer || !string.IsNullOrWhiteSpace(o.ConnectionString),
-                "Database:ConnectionString is required when Database:Provider is SqlServer.")
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is SqlServer or PostgreSql.")
             .Validate(o => o.AppLogin.IsValid, "Database:AppLogin:Name must be a plain SQL name (letters, digits, _; not sa or dbo) with a Database:AppLogin:Password of at most 128 characters.")
             .ValidateOnStart();
 
@@ -29,10 +29,17 @@ public static class DatabaseRegistration
         services.AddDbContext<SqlitePlanManagerDbContext>((sp, o) =>
             o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, environment.ContentRootPath))
                 .AddInterceptors([new SqliteConnectionInterceptor(), .. sp.GetServices<IInterceptor>()]));
-        services.AddScoped<PlanManagerDbContext>(sp =>
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.SqlServer
-                ? sp.GetRequiredService<SqlServerPlanManagerDbContext>()
-                : sp.GetRequiredService<SqlitePlanManagerDbContext>());
+        // Deadlocks and serialization failures are transient on PostgreSQL: the execution strategy
+        // retries the whole unit of work (every transaction in the app runs inside one).
+        services.AddDbContext<PostgreSqlPlanManagerDbContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, n => n.EnableRetryOnFailure())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddScoped<PlanManagerDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+        {
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerPlanManagerDbContext>(),
+            DatabaseProvider.PostgreSql => sp.GetRequiredService<PostgreSqlPlanManagerDbContext>(),
+            _ => sp.GetRequiredService<SqlitePlanManagerDbContext>(),
+        });
         return services;
     }
 

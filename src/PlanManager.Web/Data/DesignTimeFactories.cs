@@ -16,3 +16,10 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
         new(new DbContextOptionsBuilder<SqlServerPlanManagerDbContext>()
             .UseSqlServer("Server=localhost;Database=PlanManager;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlPlanManagerDbContext>
+{
+    public PostgreSqlPlanManagerDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlPlanManagerDbContext>()
+            .UseNpgsql("Host=localhost;Database=planmanager;Username=planmanager").Options);
+}

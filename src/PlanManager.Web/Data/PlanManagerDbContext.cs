@@ -6,8 +6,8 @@ using PlanManager.Web.Domain;
 namespace PlanManager.Web.Data;
 
 /// <summary>
-/// The data access of the app. One model for both providers; each provider has a thin
-/// subclass so its migrations live apart (Migrations/Sqlite, Migrations/SqlServer).
+/// The data access of the app. One model for every provider; each provider has a thin
+/// subclass so its migrations live apart (Migrations/Sqlite, Migrations/SqlServer, Migrations/PostgreSql).
 /// </summary>
 public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
@@ -58,3 +58,5 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
 public sealed class SqlitePlanManagerDbContext(DbContextOptions<SqlitePlanManagerDbContext> options) : PlanManagerDbContext(options);
 
 public sealed class SqlServerPlanManagerDbContext(DbContextOptions<SqlServerPlanManagerDbContext> options) : PlanManagerDbContext(options);
+
+public sealed class PostgreSqlPlanManagerDbContext(DbContextOptions<PostgreSqlPlanManagerDbContext> options) : PlanManagerDbContext(options);

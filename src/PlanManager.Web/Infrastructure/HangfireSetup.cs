@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.Options;
 using PlanManager.Web.Data;
@@ -34,7 +36,8 @@ public static class HangfireSetup
     public const string DashboardPath = "/administration/background-jobs";
 
     /// <summary>
-    /// Hangfire with InMemory storage beside SQLite and SQL Server storage beside SQL Server. The
+    /// Hangfire with InMemory storage beside SQLite, and in the app's own database beside SQL Server
+    /// and PostgreSQL (there in the schema "hangfire"). The
     /// storage is an explicit singleton (not Hangfire's static JobStorage.Current), so two hosts in
     /// one process, as in the tests, never share a queue.
     /// </summary>
@@ -45,9 +48,12 @@ public static class HangfireSetup
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var prepare = sp.GetRequiredService<IOptions<BackgroundJobOptions>>().Value.PrepareSchema;
-            return database.Provider == DatabaseProvider.SqlServer
-                ? new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = prepare, QueuePollInterval = TimeSpan.FromSeconds(5) })
-                : new InMemoryStorage(new InMemoryStorageOptions());
+            return database.Provider switch
+            {
+                DatabaseProvider.SqlServer => new SqlServerStorage(database.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = prepare, QueuePollInterval = TimeSpan.FromSeconds(5) }),
+                DatabaseProvider.PostgreSql => PostgreSqlStorage(database.ConnectionString!),
+                _ => new InMemoryStorage(new InMemoryStorageOptions()),
+            };
         });
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -67,6 +73,13 @@ public static class HangfireSetup
         services.AddScoped<ConnectorHealthCheck>();
         services.AddHealthChecks().AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>Hangfire's tables in their own schema of the app's database; it creates and upgrades them itself.</summary>
+    private static PostgreSqlStorage PostgreSqlStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(5) };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>Recurring jobs, registered (or updated) at every start; the same id is never registered twice.</summary>

@@ -17,12 +17,23 @@ public class CapsWireMockFactory : PlanManagerFactory
 {
     private readonly string? _databasePath;
     private readonly bool _runServer;
+    private readonly bool _ownsPlatforms;
 
     /// <summary>For a restart: a second app on the same database file and the same CAPS.</summary>
     public CapsWireMockFactory(string? databasePath, bool runServer, WireMockServer platforms)
     {
         _databasePath = databasePath;
+        _ownsPlatforms = databasePath is null;
         _runServer = runServer;
+        Platforms = platforms;
+    }
+
+    /// <summary>One node on a database that other nodes share, with platforms the test owns.</summary>
+    public CapsWireMockFactory(TestDatabase shared, bool runServer, WireMockServer platforms)
+        : base(shared)
+    {
+        _runServer = runServer;
+        _ownsPlatforms = false;
         Platforms = platforms;
     }
 
@@ -105,7 +116,7 @@ public class CapsWireMockFactory : PlanManagerFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _databasePath is null)
+        if (disposing && _ownsPlatforms)
         {
             Platforms.Stop();
             Platforms.Dispose();
@@ -114,7 +125,7 @@ public class CapsWireMockFactory : PlanManagerFactory
 }
 
 /// <summary>For the queue pages: no background server.</summary>
-public sealed class CapsQueueFactory() : CapsWireMockFactory(null, false, WireMockServer.Start());
+public sealed class CapsQueueFactory() : CapsWireMockFactory((string?)null, false, WireMockServer.Start());
 
 /// <summary>The same, with the Hangfire server running so pushes are relayed.</summary>
-public sealed class CapsSyncFactory() : CapsWireMockFactory(null, true, WireMockServer.Start());
+public sealed class CapsSyncFactory() : CapsWireMockFactory((string?)null, true, WireMockServer.Start());

@@ -30,9 +30,14 @@ public sealed class HtmlClient(HttpClient client)
     }
 
     /// <summary>Loads <paramref name="url"/>, fills the form found by <paramref name="formSelector"/> and submits it.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, IDictionary<string, string> values, string? button = null)
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, IDictionary<string, string> values, string? button = null) =>
+        await SubmitPageAsync(await GetPageAsync(url), url, formSelector, values, button);
+
+    /// <summary>Submits a form of a page loaded earlier (two users who opened the same page, then both save).</summary>
+    public async Task<HttpResponseMessage> SubmitPageAsync(IHtmlDocument page, string url, string formSelector, IDictionary<string, string> values, string? button = null)
     {
-        var page = await GetPageAsync(url);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(values);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {url}");
         var fields = new List<KeyValuePair<string, string>>();

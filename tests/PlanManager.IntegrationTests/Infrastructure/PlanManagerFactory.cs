@@ -16,9 +16,18 @@ namespace PlanManager.IntegrationTests.Infrastructure;
 public class PlanManagerFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "planmanager-tests", Guid.NewGuid().ToString("N"));
+    private readonly TestDatabase? _shared;
 
+    /// <summary>The app on a SQLite file of its own.</summary>
     public PlanManagerFactory()
+        : this(null)
     {
+    }
+
+    /// <summary>The app as one node on a database that others share; whoever made <paramref name="shared"/> disposes it.</summary>
+    protected PlanManagerFactory(TestDatabase? shared)
+    {
+        _shared = shared;
         // The app runs as in production (outside Development): Secure cookies only, HTTP sent to HTTPS.
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
@@ -32,7 +41,10 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         set => ClientOptions.BaseAddress = new Uri(value ? "http://localhost" : "https://localhost");
     }
 
+    /// <summary>The SQLite file of a host that has its own database.</summary>
     public string DatabasePath => Path.Combine(_folder, "planmanager.db");
+
+    public DatabaseProvider Provider => _shared?.Provider ?? DatabaseProvider.Sqlite;
 
     protected virtual int DemoJobs => 0;
 
@@ -55,8 +67,14 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Outside Development the compressed copies of wwwroot exist only after publish; load the build's manifest as dotnet run does.
         builder.UseStaticWebAssets();
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", _shared?.ConnectionString ?? $"Data Source={DatabasePath}");
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            // With SQLite photos sit beside the file; a server database has no folder of its own.
+            builder.UseSetting("Photos:Folder", Path.Combine(_folder, "photos"));
+        }
+
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Jobs", DemoJobs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("LogOutput:File", Path.Combine(_folder, "logs", "planmanager-.log"));

@@ -4,16 +4,23 @@ using YamlDotNet.Serialization;
 
 namespace PlanManager.UnitTests.Deployment;
 
-/// <summary>docker-compose.yml cannot be run here (no Docker engine), so its promises are checked by reading it.</summary>
+/// <summary>
+/// docker-compose.yml (SQL Server, the default) and docker-compose.postgres.yml (the same stack on
+/// PostgreSQL) cannot be run here (no Docker engine), so their promises are checked by reading them.
+/// </summary>
 public sealed partial class DockerComposeTests
 {
-    private static readonly Dictionary<string, object> Compose = Load();
+    public static TheoryData<string> Files => new() { "docker-compose.yml", "docker-compose.postgres.yml" };
 
-    private static Dictionary<string, object> Services => ToMap(Compose["services"]);
+    /// <summary>The database service and the Database__Provider each file runs.</summary>
+    private static (string Database, string Provider) Expected(string file) =>
+        file == "docker-compose.yml" ? ("sqlserver", "SqlServer") : ("postgres", "PostgreSql");
 
-    private static Dictionary<string, object> Load()
+    private static Dictionary<string, object> Services(string file) => ToMap(Load(file)["services"]);
+
+    private static Dictionary<string, object> Load(string file)
     {
-        var path = Path.Combine(RepositoryRoot(), "docker-compose.yml");
+        var path = Path.Combine(RepositoryRoot(), file);
         using var reader = new StreamReader(path);
         // MergingParser resolves the "<<: *app" anchors the file uses, as Docker Compose does.
         var parser = new MergingParser(new Parser(reader));
@@ -21,50 +28,66 @@ public sealed partial class DockerComposeTests
     }
 
     [Fact]
-    public void It_runs_sql_server_a_migration_step_two_web_nodes_a_worker_and_a_proxy()
+    public void The_default_runs_sql_server_and_the_second_file_postgresql()
     {
-        Assert.Equal(["migrate", "proxy", "sqlserver", "web-1", "web-2", "worker"], Services.Keys.Order(StringComparer.Ordinal));
-        Assert.StartsWith("mcr.microsoft.com/mssql/server:2022", (string)ToMap(Services["sqlserver"])["image"], StringComparison.Ordinal);
-        Assert.Contains("--migrate-only", ToList(ToMap(Services["migrate"])["command"]));
+        Assert.StartsWith("mcr.microsoft.com/mssql/server:2022", (string)ToMap(Services("docker-compose.yml")["sqlserver"])["image"], StringComparison.Ordinal);
+        Assert.StartsWith("postgres:15", (string)ToMap(Services("docker-compose.postgres.yml")["postgres"])["image"], StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("sqlserver")]
-    [InlineData("web-1")]
-    [InlineData("web-2")]
-    [InlineData("worker")]
-    [InlineData("proxy")]
-    public void Every_long_running_service_has_a_health_check_and_a_restart_policy(string name)
+    [MemberData(nameof(Files))]
+    public void It_runs_the_database_a_migration_step_two_web_nodes_a_worker_and_a_proxy(string file)
     {
-        var service = ToMap(Services[name]);
-        Assert.True(service.ContainsKey("healthcheck"), $"{name} has no healthcheck");
-        Assert.NotEmpty(ToList(ToMap(service["healthcheck"])["test"]));
-        Assert.Equal("unless-stopped", service["restart"]);
+        var (database, provider) = Expected(file);
+        var services = Services(file);
+        Assert.Equal(new[] { "migrate", "proxy", database, "web-1", "web-2", "worker" }.Order(StringComparer.Ordinal), services.Keys.Order(StringComparer.Ordinal));
+        var migrate = ToMap(services["migrate"]);
+        Assert.Contains("--migrate-only", ToList(migrate["command"]));
+        Assert.Equal(provider, ToMap(migrate["environment"])["Database__Provider"]);
+        Assert.True(ToMap(migrate["depends_on"]).ContainsKey(database));
     }
 
-    [Fact]
-    public void Only_the_worker_runs_background_jobs_and_no_node_migrates_at_start()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_long_running_service_has_a_health_check_and_a_restart_policy(string file)
     {
-        foreach (var name in new[] { "web-1", "web-2", "worker" })
+        var database = Expected(file).Database;
+        foreach (var name in new[] { database, "web-1", "web-2", "worker", "proxy" })
         {
-            var env = ToMap(ToMap(Services[name])["environment"]);
-            Assert.Equal(name == "worker" ? "true" : "false", env["BackgroundJobs__RunServer"]);
-            Assert.Equal("false", env["Database__MigrateOnStart"]);
-            Assert.Equal("SqlServer", env["Database__Provider"]);
-            Assert.Equal("/data/photos", env["Photos__Folder"]);
-            Assert.Contains("photos:/data/photos", ToList(ToMap(Services[name])["volumes"]));
+            var service = ToMap(Services(file)[name]);
+            Assert.True(service.ContainsKey("healthcheck"), $"{name} has no healthcheck in {file}");
+            Assert.NotEmpty(ToList(ToMap(service["healthcheck"])["test"]));
+            Assert.Equal("unless-stopped", service["restart"]);
         }
     }
 
-    [Fact]
-    public void No_secret_is_written_in_the_file()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Only_the_worker_runs_background_jobs_and_no_node_migrates_at_start(string file)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docker-compose.yml"));
+        var provider = Expected(file).Provider;
+        foreach (var name in new[] { "web-1", "web-2", "worker" })
+        {
+            var service = ToMap(Services(file)[name]);
+            var env = ToMap(service["environment"]);
+            Assert.Equal(name == "worker" ? "true" : "false", env["BackgroundJobs__RunServer"]);
+            Assert.Equal("false", env["Database__MigrateOnStart"]);
+            Assert.Equal(provider, env["Database__Provider"]);
+            Assert.Equal("/data/photos", env["Photos__Folder"]);
+            Assert.Contains("photos:/data/photos", ToList(service["volumes"]));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void No_secret_is_written_in_the_file(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), file));
         foreach (Match match in Assignment().Matches(text))
         {
             var value = match.Groups["value"].Value.Trim().Trim('"');
             Assert.True(value.StartsWith("${", StringComparison.Ordinal) || value.StartsWith("\\\"$$", StringComparison.Ordinal) || value.Length == 0,
-                $"'{match.Groups["key"].Value}' has a literal value in docker-compose.yml");
+                $"'{match.Groups["key"].Value}' has a literal value in {file}");
         }
 
         foreach (Match password in ConnectionPassword().Matches(text))
@@ -73,12 +96,13 @@ public sealed partial class DockerComposeTests
         }
     }
 
-    [Fact]
-    public void The_sandbox_and_demo_data_are_off()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_sandbox_and_demo_data_are_off(string file)
     {
         foreach (var name in new[] { "migrate", "web-1", "web-2", "worker" })
         {
-            var env = ToMap(ToMap(Services[name])["environment"]);
+            var env = ToMap(ToMap(Services(file)[name])["environment"]);
             Assert.Equal("false", env["Sandbox__Enabled"]);
             Assert.Equal("false", env["Demo__Seed"]);
         }

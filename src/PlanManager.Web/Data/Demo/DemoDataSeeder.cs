@@ -68,72 +68,76 @@ public sealed class DemoDataSeeder(
         db.ThirdParties.AddRange(agents);
         db.ThirdParties.AddRange(owners);
 
-        // Repairers and parties first, so the jobs can name them by id; one transaction for all.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var statuses = Enum.GetValues<JobStatus>();
-        // Numbers are handed out in the order jobs were opened, as in real life.
-        var openedAt = Enumerable.Range(0, jobCount)
-            .Select(_ => now.AddDays(-random.Next(0, 730)).AddMinutes(-random.Next(0, 600)))
-            .Order()
-            .ToList();
-        for (var number = 1; number <= jobCount; number++)
+        // Repairers and parties first, so the jobs can name them by id; one transaction for all. Server
+        // providers retry transient failures, so it runs as one retriable unit (never half-saved).
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            var repairer = repairers[random.Next(repairers.Count)];
-            var (make, model) = Pick(random, DemoCatalog.Vehicles);
-            var created = openedAt[number - 1];
-            // Recent jobs are still being worked on; old ones are mostly finished.
-            var age = (now - created).TotalDays;
-            var status = age < 30 ? statuses[random.Next(0, 6)] : age < 90 ? statuses[random.Next(3, 9)] : statuses[random.Next(6, 10)];
-            var details = new JobDetails(repairer.Id, DemoCatalog.Plate(random, repairer.Country))
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+
+            var statuses = Enum.GetValues<JobStatus>();
+            // Numbers are handed out in the order jobs were opened, as in real life.
+            var openedAt = Enumerable.Range(0, jobCount)
+                .Select(_ => now.AddDays(-random.Next(0, 730)).AddMinutes(-random.Next(0, 600)))
+                .Order()
+                .ToList();
+            for (var number = 1; number <= jobCount; number++)
             {
-                Make = make,
-                Model = model,
-                Type = Pick(random, DemoCatalog.BodyTypes),
-                Colour = Pick(random, DemoCatalog.Colours),
-                Vin = DemoCatalog.Vin(random),
-                FirstRegistration = DateOnly.FromDateTime(created.AddYears(-random.Next(1, 12)).Date),
-                StartDate = DateOnly.FromDateTime(created.Date),
-                EstimatedCompletionDate = DateOnly.FromDateTime(created.AddDays(random.Next(3, 21)).Date),
-                MileageAtEstimate = random.Next(5_000, 220_000),
-                CommentsDamage = Pick(random, DemoCatalog.Damages),
-                DamageFlow = random.Next(4) == 0 ? DamageFlow.Private : DamageFlow.Insurance,
-                CurrentTask = status is JobStatus.InRepair ? Pick(random, DemoCatalog.Tasks) : null,
-                Status = status,
-                ClaimNumber = random.Next(5) == 0 ? null : $"CLM-{random.Next(100000, 999999)}",
-                OwnerId = owners[random.Next(owners.Count)].Id,
-                InsurerId = random.Next(6) == 0 ? null : insurers[random.Next(insurers.Count)].Id,
-                AgentId = random.Next(4) == 0 ? agents[random.Next(agents.Count)].Id : null,
-            };
-            var job = Job.Open(number, JobSource.Staff, details);
-            job.Backdate(created);
-            // Cars being repaired are inside; a few finished ones were forgotten (the release notes' warning).
-            if (status is JobStatus.Approved or JobStatus.InRepair or JobStatus.Ready || (status.IsFinished() && random.Next(40) == 0))
-            {
-                job.SetVehicleIn(true, created.AddDays(1));
+                var repairer = repairers[random.Next(repairers.Count)];
+                var (make, model) = Pick(random, DemoCatalog.Vehicles);
+                var created = openedAt[number - 1];
+                // Recent jobs are still being worked on; old ones are mostly finished.
+                var age = (now - created).TotalDays;
+                var status = age < 30 ? statuses[random.Next(0, 6)] : age < 90 ? statuses[random.Next(3, 9)] : statuses[random.Next(6, 10)];
+                var details = new JobDetails(repairer.Id, DemoCatalog.Plate(random, repairer.Country))
+                {
+                    Make = make,
+                    Model = model,
+                    Type = Pick(random, DemoCatalog.BodyTypes),
+                    Colour = Pick(random, DemoCatalog.Colours),
+                    Vin = DemoCatalog.Vin(random),
+                    FirstRegistration = DateOnly.FromDateTime(created.AddYears(-random.Next(1, 12)).Date),
+                    StartDate = DateOnly.FromDateTime(created.Date),
+                    EstimatedCompletionDate = DateOnly.FromDateTime(created.AddDays(random.Next(3, 21)).Date),
+                    MileageAtEstimate = random.Next(5_000, 220_000),
+                    CommentsDamage = Pick(random, DemoCatalog.Damages),
+                    DamageFlow = random.Next(4) == 0 ? DamageFlow.Private : DamageFlow.Insurance,
+                    CurrentTask = status is JobStatus.InRepair ? Pick(random, DemoCatalog.Tasks) : null,
+                    Status = status,
+                    ClaimNumber = random.Next(5) == 0 ? null : $"CLM-{random.Next(100000, 999999)}",
+                    OwnerId = owners[random.Next(owners.Count)].Id,
+                    InsurerId = random.Next(6) == 0 ? null : insurers[random.Next(insurers.Count)].Id,
+                    AgentId = random.Next(4) == 0 ? agents[random.Next(agents.Count)].Id : null,
+                };
+                var job = Job.Open(number, JobSource.Staff, details);
+                job.Backdate(created);
+                // Cars being repaired are inside; a few finished ones were forgotten (the release notes' warning).
+                if (status is JobStatus.Approved or JobStatus.InRepair or JobStatus.Ready || (status.IsFinished() && random.Next(40) == 0))
+                {
+                    job.SetVehicleIn(true, created.AddDays(1));
+                }
+                else if (status.IsFinished())
+                {
+                    job.MarkOffSite(created.AddDays(random.Next(5, 25)));
+                }
+
+                job.Log.Add(new JobLogEntry { At = created, UserName = StaffEmail, MessageKey = "JobLog.Created", Detail = number.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                db.Jobs.Add(job);
             }
-            else if (status.IsFinished())
+
+            // The newest job of each Belgian repairer is the car of an insurance assignment the Informex sandbox
+            // sends to its mailbox, so the Winformex pick-list (C5) has something to offer.
+            foreach (var repairer in repairers.Where(r => r.Country == "BE" && !string.IsNullOrEmpty(r.ExternalReference)))
             {
-                job.MarkOffSite(created.AddDays(random.Next(5, 25)));
+                var newest = db.Jobs.Local.Where(j => j.RepairerId == repairer.Id).MaxBy(j => j.Number);
+                newest?.Edit(newest.Details() with { Registration = PlanManager.Sandbox.SandboxCatalog.InformexPlates(repairer.ExternalReference!)[0] });
             }
 
-            job.Log.Add(new JobLogEntry { At = created, UserName = StaffEmail, MessageKey = "JobLog.Created", Detail = number.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            db.Jobs.Add(job);
-        }
-
-        // The newest job of each Belgian repairer is the car of an insurance assignment the Informex sandbox
-        // sends to its mailbox, so the Winformex pick-list (C5) has something to offer.
-        foreach (var repairer in repairers.Where(r => r.Country == "BE" && !string.IsNullOrEmpty(r.ExternalReference)))
-        {
-            var newest = db.Jobs.Local.Where(j => j.RepairerId == repairer.Id).MaxBy(j => j.Number);
-            newest?.Edit(newest.Details() with { Registration = PlanManager.Sandbox.SandboxCatalog.InformexPlates(repairer.ExternalReference!)[0] });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, jobCount), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(ct);
+            await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, jobCount), ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Demo data created: {Repairers} repairers, {Parties} third parties, {Jobs} jobs", repairers.Count, insurers.Count + agents.Count + owners.Count, jobCount);
     }

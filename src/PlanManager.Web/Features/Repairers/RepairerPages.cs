@@ -10,9 +10,11 @@ public sealed class RepairerPages(PlanManagerDbContext db)
     public async Task<RepairerListModel> ListAsync(string? q, int? page, CancellationToken cancellationToken)
     {
         var query = db.Repairers.AsNoTracking();
-        if (Domain.Text.Clean(q) is { } term)
+        if (Domain.Text.Clean(q) is { } text)
         {
-            query = query.Where(r => r.Name.Contains(term) || (r.City != null && r.City.Contains(term)) || (r.VatNumber != null && r.VatNumber.Contains(term)));
+            // Upper on both sides: LIKE ignores case on SQLite and SQL Server's default collation, not on PostgreSQL.
+            var term = text.ToUpperInvariant();
+            query = query.Where(r => r.Name.ToUpper().Contains(term) || (r.City != null && r.City.ToUpper().Contains(term)) || (r.VatNumber != null && r.VatNumber.ToUpper().Contains(term)));
         }
 
         var rows = await query.OrderBy(r => r.Name)
