@@ -1309,6 +1309,25 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.ToTable("QueueItems");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitCounters");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.Repairer", b =>
                 {
                     b.Property<int>("Id")

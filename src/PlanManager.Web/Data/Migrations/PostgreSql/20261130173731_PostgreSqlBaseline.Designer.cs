@@ -12,7 +12,7 @@ using PlanManager.Web.Data;
 namespace PlanManager.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlPlanManagerDbContext))]
-    [Migration("20261130172324_PostgreSqlBaseline")]
+    [Migration("20261130173731_PostgreSqlBaseline")]
     partial class PostgreSqlBaseline
     {
         /// <inheritdoc />
@@ -1310,6 +1310,25 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Platform", "Status", "OfferedAt");
 
                     b.ToTable("QueueItems");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.RateLimitCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("RateLimitCounters");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Repairer", b =>

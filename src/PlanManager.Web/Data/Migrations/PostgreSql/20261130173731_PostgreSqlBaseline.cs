@@ -118,6 +118,19 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "RateLimitCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Repairers",
                 columns: table => new
                 {
@@ -1006,6 +1019,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 columns: new[] { "Platform", "Status", "OfferedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RateLimitCounters_ExpiresAt",
+                table: "RateLimitCounters",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Repairers_Name",
                 table: "Repairers",
                 column: "Name",
@@ -1090,6 +1108,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "QueueItems");
+
+            migrationBuilder.DropTable(
+                name: "RateLimitCounters");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
