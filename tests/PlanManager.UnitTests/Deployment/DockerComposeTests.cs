@@ -113,14 +113,14 @@ public sealed partial class DockerComposeTests
     {
         foreach (var name in new[] { "web-1", "web-2", "worker" })
         {
-            var env = ToMap(ToMap(Services[name])["environment"]);
+            var env = ToMap(ToMap(Services("docker-compose.yml")[name])["environment"]);
             var connection = (string)env["Database__ConnectionString"];
             Assert.DoesNotContain("User Id=sa;", connection, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("User Id=${APP_SQL_LOGIN", connection, StringComparison.Ordinal);
             Assert.Equal("false", env["BackgroundJobs__PrepareSchema"]);
         }
 
-        var migrate = ToMap(ToMap(Services["migrate"])["environment"]);
+        var migrate = ToMap(ToMap(Services("docker-compose.yml")["migrate"])["environment"]);
         Assert.Contains("User Id=sa;", (string)migrate["Database__ConnectionString"], StringComparison.Ordinal);
         Assert.StartsWith("${APP_SQL_LOGIN", (string)migrate["Database__AppLogin__Name"], StringComparison.Ordinal);
         Assert.StartsWith("${APP_SQL_PASSWORD", (string)migrate["Database__AppLogin__Password"], StringComparison.Ordinal);
@@ -135,24 +135,28 @@ public sealed partial class DockerComposeTests
     }
 
     [Theory]
-    [InlineData("migrate")]
-    [InlineData("web-1")]
-    [InlineData("web-2")]
-    [InlineData("worker")]
-    public void Every_app_service_reads_the_key_ring_certificate_from_a_secret_file(string name)
+    [InlineData("docker-compose.yml", "migrate")]
+    [InlineData("docker-compose.yml", "web-1")]
+    [InlineData("docker-compose.yml", "web-2")]
+    [InlineData("docker-compose.yml", "worker")]
+    [InlineData("docker-compose.postgres.yml", "migrate")]
+    [InlineData("docker-compose.postgres.yml", "web-1")]
+    [InlineData("docker-compose.postgres.yml", "worker")]
+    public void Every_app_service_reads_the_key_ring_certificate_from_a_secret_file(string file, string name)
     {
-        var service = ToMap(Services[name]);
+        var service = ToMap(Services(file)[name]);
         var env = ToMap(service["environment"]);
         Assert.Equal("/run/secrets/keyring.pfx", env["DataProtection__CertificatePath"]);
         Assert.StartsWith("${", (string)env["DataProtection__CertificatePassword"], StringComparison.Ordinal);
         Assert.Contains(((IEnumerable<object>)service["secrets"]).Select(ToMap), s => (string)s["source"] == "keyring" && (string)s["target"] == "keyring.pfx");
-        Assert.Equal("./deploy/secrets/keyring.pfx", ToMap(ToMap(Compose["secrets"])["keyring"])["file"]);
+        Assert.Equal("./deploy/secrets/keyring.pfx", ToMap(ToMap(Load(file)["secrets"])["keyring"])["file"]);
     }
 
-    [Fact]
-    public void The_proxy_serves_https_with_the_mounted_certificates()
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_proxy_serves_https_with_the_mounted_certificates(string file)
     {
-        var proxy = ToMap(Services["proxy"]);
+        var proxy = ToMap(Services(file)["proxy"]);
         Assert.Contains(ToList(proxy["ports"]), p => p.EndsWith(":443", StringComparison.Ordinal));
         Assert.Contains("./deploy/certs:/etc/nginx/certs:ro", ToList(proxy["volumes"]));
     }
