@@ -69,6 +69,11 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("Database:ConnectionString", _shared?.ConnectionString ?? $"Data Source={DatabasePath}");
+        if (_shared?.KeyRingCertificatePath is { } keyRing)
+        {
+            builder.UseSetting("DataProtection:CertificatePath", keyRing);
+        }
+
         if (Provider != DatabaseProvider.Sqlite)
         {
             // With SQLite photos sit beside the file; a server database has no folder of its own.

@@ -14,6 +14,7 @@ public sealed class TestDatabase : IDisposable
     public const string RequirePostgresVariable = "PLANMANAGER_REQUIRE_POSTGRES";
 
     private readonly string? _folder;
+    private readonly Lock _keyRingGate = new();
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? folder)
     {
@@ -44,7 +45,40 @@ public sealed class TestDatabase : IDisposable
         var server = PostgresServer ?? throw new InvalidOperationException(
             $"PostgreSQL is required ({RequirePostgresVariable}=1) but {PostgresVariable} is not set; .ci/run starts a server and sets it.");
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = "pm_test_" + Guid.NewGuid().ToString("N") };
-        return new TestDatabase(DatabaseProvider.PostgreSql, builder.ConnectionString, null);
+        var folder = Path.Combine(Path.GetTempPath(), "planmanager-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return new TestDatabase(DatabaseProvider.PostgreSql, builder.ConnectionString, folder);
+    }
+
+    /// <summary>
+    /// A server database outside Development needs the key ring's certificate outside it (issue 16):
+    /// every node on this database gets the same one, as the nodes of a real cluster do. Null on SQLite,
+    /// where the app makes its own beside the file.
+    /// </summary>
+    public string? KeyRingCertificatePath
+    {
+        get
+        {
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                return null;
+            }
+
+            var path = Path.Combine(_folder!, "keyring.pfx");
+            lock (_keyRingGate)
+            {
+                if (!File.Exists(path))
+                {
+                    using var rsa = System.Security.Cryptography.RSA.Create(2048);
+                    var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                        "CN=PlanManager test key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+                    using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+                    File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+                }
+            }
+
+            return path;
+        }
     }
 
     public static TestDatabase New(DatabaseProvider provider) => provider == DatabaseProvider.PostgreSql ? NewPostgreSql() : NewSqlite();
@@ -54,6 +88,14 @@ public sealed class TestDatabase : IDisposable
         if (Provider == DatabaseProvider.PostgreSql)
         {
             DropPostgresDatabase();
+            try
+            {
+                Directory.Delete(_folder!, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean.
+            }
         }
         else
         {
