@@ -52,6 +52,7 @@ public static class FeatureRegistration
         services.AddScoped<Claims360.Claims360Jobs>();
         services.AddScoped<Claims360.Claims360OnJob>();
         services.AddSingleton<Infrastructure.Connectors.ImportLocks>();
+        services.AddScoped<Infrastructure.Connectors.PlatformImport>();
         services.AddScoped<Claims360.Claims360PhotoTransfers>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Caps.CapsSyncNotice>();
         services.AddScoped<Caps.CapsSyncRelay>();

@@ -68,6 +68,8 @@ public sealed class AccessibilityHost : IAsyncLifetime
             Port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
             UseKestrel(Port);
+            // Kestrel on plain loopback HTTP: the app's HTTPS redirect and Secure-only cookies are off for it.
+            PlainHttp = true;
         }
 
         public int Port { get; }

@@ -29,8 +29,7 @@ public sealed record Claims360ImportResult(Claims360ImportOutcome Outcome, int C
 public sealed class ImportClaims360(
     PlanManagerDbContext db,
     IClaims360Api api,
-    ConnectorGateway gateway,
-    ImportLocks locks,
+    PlatformImport import,
     Claims360PhotoTransfers photos,
     Claims360Jobs jobs,
     TimeProvider clock)
@@ -52,13 +51,13 @@ public sealed class ImportClaims360(
 
     public async Task<Claims360ImportResult> ImportAsync(int repairerId, CancellationToken cancellationToken)
     {
-        using var held = await locks.AcquireAsync(ConnectorKind.Claims360, repairerId, cancellationToken);
-        db.ChangeTracker.Clear();
-        var setting = await db.ConnectorSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Kind == ConnectorKind.Claims360, cancellationToken);
-        if (setting is not { Enabled: true })
+        using var held = await import.StartAsync(ConnectorKind.Claims360, repairerId, cancellationToken);
+        if (held is null)
         {
             return new Claims360ImportResult(Claims360ImportOutcome.Disabled);
         }
+
+        var queueing = await db.ConnectorSettings.AsNoTracking().Where(s => s.Kind == ConnectorKind.Claims360).Select(s => s.Claims360Queueing).SingleAsync(cancellationToken);
 
         var setup = await db.Claims360Setups.AsNoTracking().SingleOrDefaultAsync(s => s.RepairerId == repairerId, cancellationToken);
         if (setup is null)
@@ -72,13 +71,10 @@ public sealed class ImportClaims360(
         for (var page = 1; page <= MaxPages; page++)
         {
             var number = page;
-            var result = await gateway.CallAsync(ConnectorPlatform.Claims360, "import assignments", null,
+            var (answer, error) = await import.FetchAsync(ConnectorKind.Claims360, "import assignments",
                 ct => api.GetAssignmentsAsync(setup.CarrosserieId, since, number, PageSize, ct), cancellationToken);
-            if (!result.Succeeded || result.Value is null)
+            if (answer is null)
             {
-                var error = result.StatusCode is { } status
-                    ? string.Create(CultureInfo.InvariantCulture, $"{result.Outcome} (HTTP {status})")
-                    : result.Outcome.ToString();
                 await RecordAsync(repairerId, s =>
                 {
                     s.LastImportErrorAt = clock.GetUtcNow();
@@ -87,8 +83,8 @@ public sealed class ImportClaims360(
                 return new Claims360ImportResult(Claims360ImportOutcome.Failed, changed, error);
             }
 
-            changed += await SavePageAsync(repairerId, setup.CarrosserieId, setting.Claims360Queueing, result.Value.Assignments, cancellationToken);
-            foreach (var assignment in result.Value.Assignments)
+            changed += await SavePageAsync(repairerId, setup.CarrosserieId, queueing, answer.Assignments, cancellationToken);
+            foreach (var assignment in answer.Assignments)
             {
                 if (newest is null || assignment.UpdatedAt > newest)
                 {
@@ -96,7 +92,7 @@ public sealed class ImportClaims360(
                 }
             }
 
-            if (!result.Value.HasMore || result.Value.Assignments.Count == 0)
+            if (!answer.HasMore || answer.Assignments.Count == 0)
             {
                 break;
             }
@@ -113,42 +109,28 @@ public sealed class ImportClaims360(
         return new Claims360ImportResult(Claims360ImportOutcome.Imported, changed);
     }
 
-    /// <summary>One page in one transaction (job numbers are taken inside it); a clash with another importer is retried once.</summary>
-    private async Task<int> SavePageAsync(int repairerId, string carrosserieId, bool queueing, IReadOnlyList<Claims360Assignment> assignments, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>One page in one transaction (job numbers are taken inside it); a clash with another importer is saved once more.</summary>
+    private Task<int> SavePageAsync(int repairerId, string carrosserieId, bool queueing, IReadOnlyList<Claims360Assignment> assignments, CancellationToken cancellationToken) =>
+        import.SaveAsync(token => db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
-            try
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The page's existing rows in one query (inside the transaction), not one query per assignment.
+            var numbers = assignments.Select(a => a.AssignmentNumber.Trim()).Distinct().ToList();
+            await db.Claims360Items.Where(i => i.RepairerId == repairerId && numbers.Contains(i.AssignmentNumber)).LoadAsync(ct);
+            var changed = 0;
+            foreach (var assignment in assignments)
             {
-                var strategy = db.Database.CreateExecutionStrategy();
-                return await strategy.ExecuteAsync(async ct =>
+                if (await UpsertAsync(repairerId, carrosserieId, queueing, assignment, ct))
                 {
-                    db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                    // The page's existing rows in one query (inside the transaction), not one query per assignment.
-                    var numbers = assignments.Select(a => a.AssignmentNumber.Trim()).Distinct().ToList();
-                    await db.Claims360Items.Where(i => i.RepairerId == repairerId && numbers.Contains(i.AssignmentNumber)).LoadAsync(ct);
-                    var changed = 0;
-                    foreach (var assignment in assignments)
-                    {
-                        if (await UpsertAsync(repairerId, carrosserieId, queueing, assignment, ct))
-                        {
-                            changed++;
-                        }
-                    }
+                    changed++;
+                }
+            }
 
-                    await db.SaveChangesAsync(ct);
-                    await transaction.CommitAsync(ct);
-                    return changed;
-                }, cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt == 1)
-            {
-                // Another process inserted the same assignment first: the second pass updates its row.
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return changed;
+        }, token), cancellationToken);
 
     private async Task<bool> UpsertAsync(int repairerId, string carrosserieId, bool queueing, Claims360Assignment assignment, CancellationToken cancellationToken)
     {

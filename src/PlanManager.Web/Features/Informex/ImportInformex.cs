@@ -25,7 +25,7 @@ public sealed record InformexImportResult(InformexImportOutcome Outcome, int Add
 /// Safe to run twice or on two nodes at once: (RepairerId, AssignmentNumber) is unique and an
 /// unchanged transmission is not written again.
 /// </summary>
-public sealed class ImportInformex(PlanManagerDbContext db, IInformexApi api, ConnectorGateway gateway, ImportLocks locks, TimeProvider clock)
+public sealed class ImportInformex(PlanManagerDbContext db, IInformexApi api, PlatformImport import, TimeProvider clock)
 {
     public const string JobId = "informex-import";
 
@@ -68,9 +68,8 @@ public sealed class ImportInformex(PlanManagerDbContext db, IInformexApi api, Co
 
     public async Task<InformexImportResult> ImportAsync(int repairerId, CancellationToken cancellationToken)
     {
-        using var held = await locks.AcquireAsync(ConnectorKind.Informex, repairerId, cancellationToken);
-        db.ChangeTracker.Clear();
-        if (!await db.ConnectorSettings.AsNoTracking().AnyAsync(s => s.Kind == ConnectorKind.Informex && s.Enabled, cancellationToken))
+        using var held = await import.StartAsync(ConnectorKind.Informex, repairerId, cancellationToken);
+        if (held is null)
         {
             return new InformexImportResult(InformexImportOutcome.Disabled);
         }
@@ -83,28 +82,14 @@ public sealed class ImportInformex(PlanManagerDbContext db, IInformexApi api, Co
 
         var newest = await db.InformexTransmissions.Where(t => t.RepairerId == repairerId).MaxAsync(t => (DateTimeOffset?)t.ReceivedAt, cancellationToken);
         var since = newest - Overlap;
-        var result = await gateway.CallAsync(ConnectorPlatform.Informex, "import transmissions", null,
-            ct => api.GetTransmissionsAsync(mailbox, since, ct), cancellationToken);
-        if (!result.Succeeded || result.Value?.Transmissions is null)
+        var (answer, error) = await import.FetchAsync(ConnectorKind.Informex, "import transmissions", ct => api.GetTransmissionsAsync(mailbox, since, ct), cancellationToken);
+        if (answer?.Transmissions is null)
         {
-            var error = result.Succeeded ? "MalformedResponse"
-                : result.StatusCode is { } status ? string.Create(CultureInfo.InvariantCulture, $"{result.Outcome} (HTTP {status})") : result.Outcome.ToString();
-            return new InformexImportResult(InformexImportOutcome.Failed, Error: error);
+            return new InformexImportResult(InformexImportOutcome.Failed, Error: error ?? "MalformedResponse");
         }
 
-        var received = result.Value.Transmissions.Where(t => !string.IsNullOrWhiteSpace(t?.AssignmentNumber) && !string.IsNullOrWhiteSpace(t.LicensePlate)).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await SaveAsync(repairerId, received, cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt == 1)
-            {
-                // Another node inserted the same transmission first: the second pass sees its row.
-                db.ChangeTracker.Clear();
-            }
-        }
+        var received = answer.Transmissions.Where(t => !string.IsNullOrWhiteSpace(t?.AssignmentNumber) && !string.IsNullOrWhiteSpace(t.LicensePlate)).ToList();
+        return await import.SaveAsync(ct => SaveAsync(repairerId, received, ct), cancellationToken);
     }
 
     private async Task<InformexImportResult> SaveAsync(int repairerId, IReadOnlyList<Received> received, CancellationToken cancellationToken)
