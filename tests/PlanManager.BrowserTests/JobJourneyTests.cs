@@ -51,7 +51,8 @@ public sealed class JobJourneyTests(BrowserHost host) : IClassFixture<BrowserHos
         await Assertions.Expect(rows.First).ToContainTextAsync("Marie Claes");
         await Assertions.Expect(rows.First).ToContainTextAsync(title!.Trim().Replace("Job #", string.Empty, StringComparison.Ordinal));
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "job-list-found-by-plate.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "job-list-found-by-plate.png"),
+            FullPage = true });
         await rows.First.GetByRole(AriaRole.Link).First.ClickAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.ScreenshotFolder, "job-screen.png"), FullPage = true });
     }

@@ -14,11 +14,13 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
         string Name, string Email, string Plate, string Damage, string DamagePhotos, string Slot, string Book, string JobNumber,
         string Next, string ChoosePhotos, string Send, string ExistingJob, string Thanks, string StatusText);
 
-    private static readonly Texts English = new("en-GB", "English", "Make appointment for estimate", "Make appointment for repair", "View repair status", "Add pictures",
+    private static readonly Texts English = new("en-GB", "English", "Make appointment for estimate", "Make appointment for repair", "View repair status",
+        "Add pictures",
         "Name", "E-mail", "Registration plate", "Description of the damage", "Photos of the damage", "Day and time", "Book appointment", "Job number",
         "Next", "Choose photos", "Send photos", "I already have a job number", "Thank you", "New");
 
-    private static readonly Texts Dutch = new("nl-BE", "Nederlands", "Afspraak voor bestek", "Afspraak voor herstelling", "Status herstelling bekijken", "Foto's toevoegen",
+    private static readonly Texts Dutch = new("nl-BE", "Nederlands", "Afspraak voor bestek", "Afspraak voor herstelling", "Status herstelling bekijken",
+        "Foto's toevoegen",
         "Naam", "E-mail", "Nummerplaat", "Beschrijving van de schade", "Foto's van de schade", "Dag en uur", "Afspraak maken", "Dossiernummer",
         "Volgende", "Kies foto's", "Foto's versturen", "Ik heb al een dossiernummer", "Dank u", "Nieuw");
 
@@ -135,13 +137,16 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
             var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 + 7);
             var now = DateTimeOffset.UtcNow;
             Job? first = null;
-            var customers = new[] { ("Emma Claes", "1-TVB-392", 0, 9), ("Arthur Maes", "1-PZN-245", 0, 11), ("Noor De Smet", "2-HGM-771", 2, 14), ("Lucas Peeters", "2-ALP-118", 3, 8) };
+            var customers = new[] { ("Emma Claes", "1-TVB-392", 0, 9), ("Arthur Maes", "1-PZN-245", 0, 11), ("Noor De Smet", "2-HGM-771", 2, 14),
+                ("Lucas Peeters", "2-ALP-118", 3, 8) };
             var number = 500;
             foreach (var (name, plate, offset, hour) in customers)
             {
                 var job = new JobBuilder().Number(++number).Repairer(repairer).Plate(plate).Source(JobSource.Portal).PortalPhotos(now).Build();
                 var start = host.Factory.DisplayTime.At(monday.AddDays(offset), new TimeOnly(hour, 0));
-                db.Appointments.Add(new Appointment { RepairerId = repairer, Job = job, Kind = offset == 0 ? AppointmentKind.Estimate : AppointmentKind.Repair, Start = start, Place = 1, CustomerName = name, Phone = "+32 470 00 00 0" + number % 10, Message = offset == 0 ? "Scratch on the bonnet" : null, CreatedAt = now, UpdatedAt = now });
+                db.Appointments.Add(new Appointment { RepairerId = repairer, Job = job, Kind = offset == 0 ? AppointmentKind.Estimate : AppointmentKind.Repair,
+                    Start = start, Place = 1, CustomerName = name, Phone = "+32 470 00 00 0" + number % 10,
+                    Message = offset == 0 ? "Scratch on the bonnet" : null, CreatedAt = now, UpdatedAt = now });
                 first ??= job;
             }
 
@@ -160,7 +165,8 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(PlanManager.Web.Data.Demo.DemoDataSeeder.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Job" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Job", Exact = true })).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Job" })
+            .Or(page.GetByRole(AriaRole.Link, new() { Name = "Job", Exact = true })).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Appointments" }).ClickAsync();
         await page.GotoAsync($"/appointments?repairerId={repairerId}&date={day:yyyy-MM-dd}&view=week");
         var rows = page.GetByTestId("appointment");

@@ -33,7 +33,8 @@ public sealed class UkJobQueueTests(UkBrowserHost host) : IClassFixture<UkBrowse
     public async Task Support_switches_caps_on_and_staff_accepts_one_offer_denies_another_and_the_job_syncs()
     {
         // CAPS starts off (its site code and key stay stored), as in a database where support has not activated it yet.
-        await host.Factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Caps).ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
+        await host.Factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Caps)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
 
         await using (var supportContext = await NewContextAsync())
         {
@@ -49,7 +50,8 @@ public sealed class UkJobQueueTests(UkBrowserHost host) : IClassFixture<UkBrowse
         var page = await SignInAsync(context, DemoDataSeeder.StaffEmail);
 
         // Job > Job Queue > CAPS
-        await page.GetByRole(AriaRole.Button, new() { Name = "Job" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Job", Exact = true })).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Job" })
+            .Or(page.GetByRole(AriaRole.Link, new() { Name = "Job", Exact = true })).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "CAPS" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Job Queue: CAPS" })).ToBeVisibleAsync();
         var rows = page.GetByTestId("queue-row");

@@ -84,7 +84,8 @@ public sealed class WorkshopAndPhotoTests(BrowserHost host) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         // Job > Vehicles inside
-        await page.GetByRole(AriaRole.Button, new() { Name = "Job" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Job", Exact = true })).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Job" })
+            .Or(page.GetByRole(AriaRole.Link, new() { Name = "Job", Exact = true })).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Vehicles inside" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vehicles inside" })).ToBeVisibleAsync();
         var rows = page.GetByTestId("inside-row");

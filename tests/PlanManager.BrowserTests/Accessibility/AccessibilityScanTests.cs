@@ -23,7 +23,8 @@ public sealed class AccessibilityScanTests(AccessibilityHost host, ITestOutputHe
     public static readonly Dictionary<(string Rule, string Pattern), string> Exceptions = new();
 
     /// <summary>artifacts/accessibility: the scan's report, and pages/ with a screenshot of every page scanned in English.</summary>
-    private static string ReportFolder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(BrowserHost.ScreenshotFolder)!, "accessibility")).FullName;
+    private static string ReportFolder { get; } = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(BrowserHost.ScreenshotFolder)!,
+        "accessibility")).FullName;
 
     private static string ShotFolder { get; } = Directory.CreateDirectory(Path.Combine(ReportFolder, "pages")).FullName;
 
@@ -60,10 +61,12 @@ public sealed class AccessibilityScanTests(AccessibilityHost host, ITestOutputHe
                     {
                         var response = await page.GotoAsync(appPage.Url);
                         // The error and access-denied pages answer with their status; every other page with 200, at its own address.
-                        var expected = appPage.Pattern.StartsWith("error/", StringComparison.Ordinal) ? 404 : appPage.Pattern.EndsWith("access-denied", StringComparison.Ordinal) ? 403 : 200;
+                        var expected = appPage.Pattern.StartsWith("error/", StringComparison.Ordinal) ? 404 : appPage.Pattern.EndsWith("access-denied",
+                            StringComparison.Ordinal) ? 403 : 200;
                         if (response?.Status != expected || !new Uri(page.Url).AbsolutePath.Equals(appPage.Url, StringComparison.Ordinal))
                         {
-                            failures.Add($"[not scanned] {appPage.Url} as {audience} answered {response?.Status} at {page.Url} (expected {expected}): wrong sample id or audience?");
+                            failures.Add($"[not scanned] {appPage.Url} as {audience} answered {response?.Status} at {page.Url} "
+                                + $"(expected {expected}): wrong sample id or audience?");
                             continue;
                         }
 
@@ -86,7 +89,8 @@ public sealed class AccessibilityScanTests(AccessibilityHost host, ITestOutputHe
         }
 
         var distinctPages = pages.Select(p => p.Url).Distinct(StringComparer.Ordinal).Count();
-        var summary = $"axe-core {version}, rules tagged {string.Join(", ", Axe.Tags)}: {distinctPages} pages from {pages.Select(p => p.Pattern).Distinct(StringComparer.Ordinal).Count()} routes, "
+        var summary = $"axe-core {version}, rules tagged {string.Join(", ", Axe.Tags)}: {distinctPages} pages "
+            + $"from {pages.Select(p => p.Pattern).Distinct(StringComparer.Ordinal).Count()} routes, "
             + $"{Cultures.Length} languages, {scans} scans, {failures.Count} violation(s) not excepted";
         await File.WriteAllTextAsync(Path.Combine(ReportFolder, "axe-scan.txt"), summary + "\n\n" + report + "\n" + string.Join("\n", failures) + "\n");
         output.WriteLine(summary);
@@ -142,8 +146,10 @@ public sealed class AccessibilityScanTests(AccessibilityHost host, ITestOutputHe
 
             db.Appointments.Add(new Appointment
             {
-                RepairerId = repairer, JobId = job.Id, Status = index == 1 ? AppointmentStatus.Confirmed : AppointmentStatus.Requested, Kind = index % 2 == 0 ? AppointmentKind.Estimate : AppointmentKind.Repair, Start = start, Place = 1,
-                CustomerName = $"Customer {index + 1}", Phone = "+32 470 00 00 0" + index.ToString(CultureInfo.InvariantCulture), Message = index == 0 ? "Scratch on the bonnet" : null,
+                RepairerId = repairer, JobId = job.Id, Status = index == 1 ? AppointmentStatus.Confirmed : AppointmentStatus.Requested,
+                    Kind = index % 2 == 0 ? AppointmentKind.Estimate : AppointmentKind.Repair, Start = start, Place = 1,
+                CustomerName = $"Customer {index + 1}", Phone = "+32 470 00 00 0" + index.ToString(CultureInfo.InvariantCulture),
+                    Message = index == 0 ? "Scratch on the bonnet" : null,
                 CreatedAt = now, UpdatedAt = now,
             });
         }

@@ -86,7 +86,8 @@ public static partial class AppPages
             return Audience.Anonymous;
         }
 
-        return endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == IdentitySetup.SupportPolicy || (a.Roles ?? string.Empty).Contains(Roles.Support, StringComparison.Ordinal))
+        return endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Any(a => a.Policy == IdentitySetup.SupportPolicy || (a.Roles ?? string.Empty).Contains(Roles.Support, StringComparison.Ordinal))
             ? Audience.Support
             : Audience.Staff;
     }

@@ -39,8 +39,11 @@ public sealed class KeyboardTests(AccessibilityHost host) : IClassFixture<Access
             const s = getComputedStyle(e);
             const r = e.getBoundingClientRect();
             const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-            const key = e.type === 'radio' ? (document.querySelector(`input[type=radio][name="${e.name}"][data-pm-key]`)?.dataset.pmKey ?? '') : (e.dataset.pmKey ?? '');
-            const what = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${(e.getAttribute('aria-label') || e.innerText || e.value || e.name || '').trim().slice(0, 40)}"`;
+            const key = e.type === 'radio'
+                ? (document.querySelector(`input[type=radio][name="${e.name}"][data-pm-key]`)?.dataset.pmKey ?? '')
+                : (e.dataset.pmKey ?? '');
+            const label = (e.getAttribute('aria-label') || e.innerText || e.value || e.name || '').trim().slice(0, 40);
+            const what = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${label}"`;
             return { key, what, ring, onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth };
         }
         """;
@@ -50,7 +53,8 @@ public sealed class KeyboardTests(AccessibilityHost host) : IClassFixture<Access
     private static async Task<Focus> FocusedAsync(IPage page)
     {
         var f = await page.EvaluateAsync<JsonElement>(Focused);
-        return new Focus(f.GetProperty("key").GetString()!, f.GetProperty("what").GetString()!, f.GetProperty("ring").GetBoolean(), f.GetProperty("onScreen").GetBoolean());
+        return new Focus(f.GetProperty("key").GetString()!, f.GetProperty("what").GetString()!, f.GetProperty("ring").GetBoolean(),
+            f.GetProperty("onScreen").GetBoolean());
     }
 
     private static async Task<IPage> SignedInPageAsync(IBrowserContext context)

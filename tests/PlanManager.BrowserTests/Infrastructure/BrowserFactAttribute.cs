@@ -11,7 +11,8 @@ public sealed class BrowserFactAttribute : FactAttribute
     {
         if (!File.Exists(BrowserHost.ChromiumPath) && !BrowserHost.BrowserRequired)
         {
-            Skip = $"Chromium is not installed at {BrowserHost.ChromiumPath} (apt-get install chromium); set PLANMANAGER_REQUIRE_BROWSER=1 to make this a failure.";
+            Skip = $"Chromium is not installed at {BrowserHost.ChromiumPath} (apt-get install chromium); "
+                + "set PLANMANAGER_REQUIRE_BROWSER=1 to make this a failure.";
         }
     }
 }

@@ -42,10 +42,12 @@ public sealed class ConnectorAdministrationTests(PlanManagerFactory factory) : I
         const string secret = "caps-key-do-not-leak-7781";
         var support = await SignedInAsync(DemoDataSeeder.SupportEmail);
 
-        using var saved = await SaveAsync(support, "caps", new Dictionary<string, string> { ["Enabled"] = "true", ["SiteCode"] = "LEEDS-01", ["NewSecret"] = secret });
+        using var saved = await SaveAsync(support, "caps",
+            new Dictionary<string, string> { ["Enabled"] = "true", ["SiteCode"] = "LEEDS-01", ["NewSecret"] = secret });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        var raw = await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT ProtectedSecret AS Value FROM ConnectorSettings WHERE Kind = 1").SingleAsync());
+        var raw = await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT ProtectedSecret AS Value FROM ConnectorSettings WHERE Kind = 1")
+            .SingleAsync());
         Assert.False(string.IsNullOrEmpty(raw));
         Assert.DoesNotContain(secret, raw, StringComparison.Ordinal);
 
@@ -94,7 +96,8 @@ public sealed class ConnectorAdministrationTests(PlanManagerFactory factory) : I
 
         var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("A switched-on connector needs its key.", page.QuerySelector("#connector-informex [data-valmsg-for=NewSecret]")!.TextContent.Trim());
-        Assert.True(await factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Informex).Select(s => s.ProtectedSecret != null).SingleAsync()));
+        Assert.True(await factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Informex).Select(s => s.ProtectedSecret != null)
+            .SingleAsync()));
     }
 
     [Fact]
@@ -115,7 +118,8 @@ public sealed class ConnectorAdministrationTests(PlanManagerFactory factory) : I
         var hidden = await support.GetPageAsync(url);
         Assert.Null(hidden.QuerySelector("#CapsCode"));
         // Saving the insurer while CAPS is off, even with a forged field, keeps the stored code.
-        using (var edit = await support.SubmitAsync(url, $"form[action='{url}']", new Dictionary<string, string> { ["City"] = "Norwich", ["CapsCode"] = "FORGED" }))
+        using (var edit = await support.SubmitAsync(url, $"form[action='{url}']",
+            new Dictionary<string, string> { ["City"] = "Norwich", ["CapsCode"] = "FORGED" }))
         {
             Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
         }
@@ -148,6 +152,7 @@ public sealed class ConnectorAdministrationTests(PlanManagerFactory factory) : I
         var page = await support.GetPageAsync("/administration/connectors");
 
         Assert.Contains("AudatexUK Claims is switched off: nothing was called.", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(await factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.AudatexUk).Select(s => s.LastCheckAt).SingleAsync()));
+        Assert.Null(await factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.AudatexUk).Select(s => s.LastCheckAt)
+            .SingleAsync()));
     }
 }

@@ -197,7 +197,8 @@ public sealed class CapsPushOwedTests : IClassFixture<CapsQueueFactory>, IAsyncL
     {
         var id = await SyncedUkJobAsync();
         var page = await _staff.GetPageAsync($"/jobs/{id}");
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")),
+            "__RequestVerificationToken" } };
         var file = new ByteArrayContent(TestPhotos.Jpeg(320, 240));
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/jpeg");
         form.Add(file, "files", "bumper.jpg");
@@ -224,7 +225,8 @@ public sealed class CapsPushOwedTests : IClassFixture<CapsQueueFactory>, IAsyncL
         }
 
         Assert.Equal(1, await _factory.WithDbAsync(db => db.JobPhotos.CountAsync(p => p.JobId == id)));
-        Assert.Equal(AppointmentStatus.Confirmed, await _factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == appointment).Select(a => a.Status).SingleAsync()));
+        Assert.Equal(AppointmentStatus.Confirmed,
+            await _factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == appointment).Select(a => a.Status).SingleAsync()));
         Assert.False(await OwedAsync(id));
     }
 
@@ -287,7 +289,8 @@ public sealed class CapsPushOwedTests : IClassFixture<CapsQueueFactory>, IAsyncL
     {
         await _staff.GetPageAsync($"/job-queue/{segment}");
         var item = await _factory.WithDbAsync(db => db.QueueItems.Where(q => q.ExternalId == externalId).Select(q => q.Id).SingleAsync());
-        using var response = await _staff.SubmitAsync($"/job-queue/{segment}", $"form[action='/job-queue/{segment}/{item}/accept']", new Dictionary<string, string>());
+        using var response = await _staff.SubmitAsync($"/job-queue/{segment}", $"form[action='/job-queue/{segment}/{item}/accept']",
+            new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 

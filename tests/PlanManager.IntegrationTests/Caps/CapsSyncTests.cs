@@ -73,7 +73,9 @@ public sealed class CapsSyncTests : IClassFixture<CapsSyncFactory>, IAsyncLifeti
         Assert.Contains("\"claimNumber\":\"CLM-SYNC-1\"", push.RequestMessage.Body, StringComparison.Ordinal);
         Assert.Contains("\"registration\":\"SY11 NCA\"", push.RequestMessage.Body, StringComparison.Ordinal);
 
-        await CapsWireMockFactory.WaitForAsync(async () => (await _factory.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id))).SyncedAt is not null, "the sync state");
+        await CapsWireMockFactory.WaitForAsync(
+            async () => (await _factory.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id))).SyncedAt is not null,
+            "the sync state");
         var page = await _browser.GetPageAsync($"/jobs/{id}");
         Assert.StartsWith("Synced with CAPS at", page.QuerySelector("[data-testid=caps-sync-state]")!.TextContent.Trim(), StringComparison.Ordinal);
         var log = page.QuerySelector("[data-testid=job-log]")!.TextContent;
@@ -105,7 +107,9 @@ public sealed class CapsSyncTests : IClassFixture<CapsSyncFactory>, IAsyncLifeti
         _factory.PushesSucceed();
         var aviva = await _factory.CapsInsurerIdAsync();
         var (id, number) = await CapsJobs.CreateAsync(_factory, _browser, "SY33 NCA", "CLM-SYNC-3", aviva);
-        await CapsWireMockFactory.WaitForAsync(async () => (await _factory.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id))).SyncedAt is not null, "the first push");
+        await CapsWireMockFactory.WaitForAsync(
+            async () => (await _factory.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id))).SyncedAt is not null,
+            "the first push");
 
         await CapsJobs.EditAsync(_browser, id, new Dictionary<string, string> { ["Form.Colour"] = "Red" });
         await Task.Delay(TimeSpan.FromSeconds(4));
@@ -146,9 +150,12 @@ public sealed class CapsSyncTests : IClassFixture<CapsSyncFactory>, IAsyncLifeti
         var (id, created) = await CapsJobs.CreateAsync(_factory, _browser, "SY55 NCA", "CLM-SYNC-5", aviva);
         Assert.Equal(number, created);
 
-        await CapsWireMockFactory.WaitForAsync(async () => (await _factory.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id))).SyncedAt is not null, "the retried push");
+        await CapsWireMockFactory.WaitForAsync(
+            async () => (await _factory.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id))).SyncedAt is not null,
+            "the retried push");
         Assert.Equal(3, _factory.PushesOf(number).Count);
-        var lines = await _factory.WithDbAsync(db => db.JobLog.Where(l => l.JobId == id && l.MessageKey == "JobLog.ConnectorCall").OrderBy(l => l.Id).Select(l => new { l.Detail, l.Level }).ToListAsync());
+        var lines = await _factory.WithDbAsync(db => db.JobLog.Where(l => l.JobId == id && l.MessageKey == "JobLog.ConnectorCall").OrderBy(l => l.Id)
+            .Select(l => new { l.Detail, l.Level }).ToListAsync());
         Assert.Equal(["PUT job|ServerError|HTTP 503", "PUT job|Ok|"], lines.Select(l => l.Detail));
         Assert.Equal([LogLevelKind.Error, LogLevelKind.Info], lines.Select(l => l.Level));
         var state = await _factory.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id));
@@ -186,8 +193,11 @@ public sealed class CapsSyncRestartTests
 
             using var second = new CapsWireMockFactory(database, runServer: true, caps);
             _ = second.Services;
-            await CapsWireMockFactory.WaitForAsync(() => Task.FromResult(caps.LogEntries.Any(e => e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{number}")), "the push after the restart");
-            await CapsWireMockFactory.WaitForAsync(async () => (await second.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id))).SyncedAt is not null, "the sync state");
+            await CapsWireMockFactory.WaitForAsync(() => Task.FromResult(caps.LogEntries.Any(e => e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{number}")),
+                "the push after the restart");
+            await CapsWireMockFactory.WaitForAsync(
+                async () => (await second.WithDbAsync(db => db.CapsSyncStates.SingleAsync(s => s.JobId == id))).SyncedAt is not null,
+                "the sync state");
         }
         finally
         {

@@ -48,7 +48,8 @@ public sealed class Claims360Factory : PlanManagerFactory
     }
 
     public Task SetQueueingAsync(bool on) =>
-        WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360).ExecuteUpdateAsync(s => s.SetProperty(c => c.Claims360Queueing, on)));
+        WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Claims360Queueing, on)));
 
     public static string Path(string carrosserieId, string rest) => $"/c360/v1/bodyshops/{carrosserieId}{rest}";
 

@@ -47,9 +47,11 @@ public sealed class Claims360ImportTests(Claims360Factory factory) : IClassFixtu
         var link = await factory.WithDbAsync(db => db.Claims360JobLinks.AsNoTracking().SingleAsync(l => l.DossierId == "D-P3"));
         Assert.Equal(jobs[2].Id, link.JobId);
         // Only the keyed mappings answer 200, so two pages imported means both keys were on both calls.
-        Assert.Equal(2, factory.Platform.LogEntries.Count(e => e.RequestMessage.AbsolutePath == Claims360Factory.Path("BE0100000001", "/assignments") && e.ResponseMessage.StatusCode is 200));
+        Assert.Equal(2, factory.Platform.LogEntries.Count(e => e.RequestMessage.AbsolutePath == Claims360Factory.Path("BE0100000001", "/assignments")
+            && e.ResponseMessage.StatusCode is 200));
         Assert.All(factory.Platform.LogEntries.Where(e => e.RequestMessage.AbsolutePath.Contains("BE0100000001", StringComparison.Ordinal)),
-            e => Assert.Equal(("bk-BE0100000001", "pk-BE0100000001"), (e.RequestMessage.Headers!["X-Bodyshop-Api-Key"].Single(), e.RequestMessage.Headers!["X-PlanManager-Api-Key"].Single())));
+            e => Assert.Equal(("bk-BE0100000001", "pk-BE0100000001"),
+                (e.RequestMessage.Headers!["X-Bodyshop-Api-Key"].Single(), e.RequestMessage.Headers!["X-PlanManager-Api-Key"].Single())));
     }
 
     [Fact]
@@ -71,7 +73,8 @@ public sealed class Claims360ImportTests(Claims360Factory factory) : IClassFixtu
         var job = await factory.WithDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.RepairerId == repairer));
         Assert.Equal("Golf Variant", job.Model);
         // The second import asked only for what changed since the first.
-        var since = factory.Platform.LogEntries.Last(e => e.RequestMessage.AbsolutePath.EndsWith("BE0100000002/assignments", StringComparison.Ordinal)).RequestMessage.Query!["updatedSince"].Single();
+        var since = factory.Platform.LogEntries.Last(e => e.RequestMessage.AbsolutePath.EndsWith("BE0100000002/assignments",
+            StringComparison.Ordinal)).RequestMessage.Query!["updatedSince"].Single();
         Assert.Equal(T0, DateTimeOffset.Parse(since, System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -96,7 +99,8 @@ public sealed class Claims360ImportTests(Claims360Factory factory) : IClassFixtu
         try
         {
             var repairer = await factory.AddBodyshopAsync("BE0100000004");
-            factory.GivenAssignments("BE0100000004", [Claims360Factory.Assignment("Q-1", "1DDD001", T0), Claims360Factory.Assignment("Q-2", "1DDD002", T0.AddMinutes(1))]);
+            factory.GivenAssignments("BE0100000004",
+                [Claims360Factory.Assignment("Q-1", "1DDD001", T0), Claims360Factory.Assignment("Q-2", "1DDD002", T0.AddMinutes(1))]);
 
             await ImportAsync(repairer);
 
@@ -172,11 +176,13 @@ public sealed class Claims360ImportTests(Claims360Factory factory) : IClassFixtu
         foreach (var id in new[] { "P1", "P2" })
         {
             factory.Platform.Given(WireMock.RequestBuilders.Request.Create().WithPath($"{dossier}/photos/{id}/content").UsingGet())
-                .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/jpeg").WithBody(TestPhotos.Jpeg(320, 240)));
+                .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/jpeg")
+                    .WithBody(TestPhotos.Jpeg(320, 240)));
         }
 
         factory.Platform.Given(WireMock.RequestBuilders.Request.Create().WithPath(dossier + "/photos").UsingPost())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("{\"photoId\":\"U1\"}"));
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"photoId\":\"U1\"}"));
 
         await ImportAsync(repairer);
         // A changed assignment imports again: the photos it already has are not fetched twice.

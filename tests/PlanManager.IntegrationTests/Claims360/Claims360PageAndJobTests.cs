@@ -17,7 +17,8 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
     public Task DisposeAsync() => Task.CompletedTask;
 
     private static string Estimate(int version, decimal amount) => $$"""
-        {"estimateNumber":"E-77","version":{{version}},"currency":"EUR","labourHours":3.5,"totalExclVat":{{amount + 100}},"vatAmount":21,"totalInclVat":{{amount + 121}},
+        {"estimateNumber":"E-77","version":{{version}},"currency":"EUR","labourHours":3.5,
+         "totalExclVat":{{amount + 100}},"vatAmount":21,"totalInclVat":{{amount + 121}},
          "updatedAt":"2026-03-0{{version}}T10:00:00Z","lines":[
           {"lineNo":1,"kind":"Part","code":"5G0","description":"Bumper","quantity":1,"unitPrice":{{amount}},"amount":{{amount}}},
           {"lineNo":2,"kind":"Labour","code":null,"description":"Paint","quantity":2,"unitPrice":50,"amount":100}]}
@@ -25,7 +26,8 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
 
     private Task<int> NewRepairerAsync(string name, string? externalReference) => factory.WithDbAsync(async db =>
     {
-        var repairer = new Repairer { Name = name, Country = "BE", ExternalReference = externalReference, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        var repairer = new Repairer { Name = name, Country = "BE", ExternalReference = externalReference, CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow };
         db.Repairers.Add(repairer);
         await db.SaveChangesAsync();
         return repairer.Id;
@@ -46,7 +48,8 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
         Assert.Contains("both API keys", HtmlClient.FieldError(again, "SetupForm.PlanManagerKey"), StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Claims360Setups.AnyAsync(s => s.RepairerId == repairer)));
 
-        using var saved = await _browser.SubmitAsync(url, "#c360-setup-form", new Dictionary<string, string> { ["SetupForm.BodyshopKey"] = "bk-secret", ["SetupForm.PlanManagerKey"] = "pk-secret" });
+        using var saved = await _browser.SubmitAsync(url, "#c360-setup-form",
+            new Dictionary<string, string> { ["SetupForm.BodyshopKey"] = "bk-secret", ["SetupForm.PlanManagerKey"] = "pk-secret" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var setup = await factory.WithDbAsync(db => db.Claims360Setups.AsNoTracking().SingleAsync(s => s.RepairerId == repairer));
         Assert.Equal("BE0999000001", setup.CarrosserieId);
@@ -66,7 +69,8 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
             ["SetupForm.CarrosserieId"] = "BE0999000002", ["SetupForm.BodyshopKey"] = "x", ["SetupForm.PlanManagerKey"] = "y",
         });
         using var overwrite = await _browser.Http.PostAsync(new Uri("/claims360/setup", UriKind.Relative), content);
-        Assert.Equal("BE0999000001", await factory.WithDbAsync(db => db.Claims360Setups.Where(s => s.RepairerId == repairer).Select(s => s.CarrosserieId).SingleAsync()));
+        Assert.Equal("BE0999000001",
+            await factory.WithDbAsync(db => db.Claims360Setups.Where(s => s.RepairerId == repairer).Select(s => s.CarrosserieId).SingleAsync()));
     }
 
     [Fact]
@@ -83,7 +87,8 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
             ["CarrosserieId"] = "BE0999000003", ["BodyshopKey"] = "b", ["PlanManagerKey"] = "p",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal("BE0999000003", await factory.WithDbAsync(db => db.Claims360Setups.Where(s => s.RepairerId == repairer).Select(s => s.CarrosserieId).SingleAsync()));
+        Assert.Equal("BE0999000003",
+            await factory.WithDbAsync(db => db.Claims360Setups.Where(s => s.RepairerId == repairer).Select(s => s.CarrosserieId).SingleAsync()));
     }
 
     [Fact]
@@ -115,11 +120,13 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
         }
 
         // One dossier was created (a client retry after a slow answer would get 409 and the same id), and the second press sent data instead.
-        Assert.Equal(1, factory.Platform.LogEntries.Count(e => e.RequestMessage.AbsolutePath == dossiers && e.RequestMessage.Method == "POST" && e.ResponseMessage.StatusCode is 201));
+        Assert.Equal(1, factory.Platform.LogEntries.Count(e => e.RequestMessage.AbsolutePath == dossiers && e.RequestMessage.Method == "POST"
+            && e.ResponseMessage.StatusCode is 201));
         Assert.Equal(1, factory.RequestsTo(dossiers + "/D-91001"));
         var link = await factory.WithDbAsync(db => db.Claims360JobLinks.AsNoTracking().SingleAsync(l => l.JobId == jobId));
         Assert.Equal("D-91001", link.DossierId);
-        var body = System.Text.Json.JsonDocument.Parse(factory.Platform.LogEntries.First(e => e.RequestMessage.AbsolutePath == dossiers).RequestMessage.Body!).RootElement;
+        var body = System.Text.Json.JsonDocument.Parse(
+            factory.Platform.LogEntries.First(e => e.RequestMessage.AbsolutePath == dossiers).RequestMessage.Body!).RootElement;
         Assert.Equal(("1XPT001", 12345), (body.GetProperty("licensePlate").GetString(), body.GetProperty("mileage").GetInt32()));
 
         // With no stored link (as after a lost answer), the platform's 409 still gives the one dossier.
@@ -144,7 +151,8 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
             var job = new JobBuilder().Number(91002).Repairer(repairer).Plate("1XPT002").Build();
             db.Jobs.Add(job);
             await db.SaveChangesAsync();
-            db.Claims360JobLinks.Add(new Claims360JobLink { JobId = job.Id, CarrosserieId = "BE0200000002", DossierId = "D-E", LinkedAt = DateTimeOffset.UtcNow });
+            db.Claims360JobLinks.Add(new Claims360JobLink { JobId = job.Id, CarrosserieId = "BE0200000002", DossierId = "D-E",
+                LinkedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
             return job.Id;
         });
@@ -173,7 +181,8 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
 
         Answer(2, 450m);
         await SyncAsync();
-        Assert.Equal([1, 2], await factory.WithDbAsync(db => db.Estimates.Where(e => e.JobId == jobId).OrderBy(e => e.Version).Select(e => e.Version).ToListAsync()));
+        Assert.Equal([1, 2], await factory.WithDbAsync(db => db.Estimates.Where(e => e.JobId == jobId).OrderBy(e => e.Version).Select(e => e.Version)
+            .ToListAsync()));
 
         var compared = await _browser.GetPageAsync($"/jobs/{jobId}?c360compare=1");
         var rows = compared.QuerySelectorAll("[data-testid=c360-estimate] tbody tr");

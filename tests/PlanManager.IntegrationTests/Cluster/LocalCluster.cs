@@ -38,7 +38,8 @@ public sealed class LocalCluster : IDisposable
 
     public Uri Proxy => new($"http://127.0.0.1:{Port}");
 
-    public Uri Node(string name) => new($"http://127.0.0.1:{Port + name switch { "web-1" => 1, "web-2" => 2, "worker" => 3, _ => throw new ArgumentOutOfRangeException(nameof(name)) }}");
+    public Uri Node(string name) =>
+        new($"http://127.0.0.1:{Port + name switch { "web-1" => 1, "web-2" => 2, "worker" => 3, _ => throw new ArgumentOutOfRangeException(nameof(name)) }}");
 
     public string ConnectionString => $"Host=127.0.0.1;Port={Port + 5};Database=planmanager;Username=postgres";
 
@@ -59,8 +60,10 @@ public sealed class LocalCluster : IDisposable
     /// <summary>Publishes the app as built for this test run (no second build), then brings the cluster up.</summary>
     public async Task UpAsync()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        await RunAsync("dotnet", ["publish", Path.Combine(RepositoryRoot, "src", "PlanManager.Web"), "-c", configuration, "--no-build", "-o", _environment["PLANMANAGER_APP"], "-nologo", "-v", "q"], TimeSpan.FromMinutes(5));
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+            StringComparison.Ordinal) ? "Release" : "Debug";
+        await RunAsync("dotnet", ["publish", Path.Combine(RepositoryRoot, "src", "PlanManager.Web"), "-c", configuration, "--no-build", "-o",
+            _environment["PLANMANAGER_APP"], "-nologo", "-v", "q"], TimeSpan.FromMinutes(5));
         await ScriptAsync(TimeSpan.FromMinutes(5), "up");
     }
 
@@ -110,7 +113,8 @@ public sealed class LocalCluster : IDisposable
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}: {await output}{await errors}{LogTails()}");
+            throw new InvalidOperationException(
+                $"{file} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}: {await output}{await errors}{LogTails()}");
         }
     }
 

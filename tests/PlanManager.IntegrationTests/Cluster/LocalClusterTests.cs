@@ -84,7 +84,8 @@ public sealed class LocalClusterTests(ITestOutputHelper output) : IDisposable
         await cluster.StopAsync("worker", "KILL");
         await cluster.StartAsync("worker");
 
-        await WaitForAsync(async () => await cluster.WithDbAsync(db => db.Claims360Items.CountAsync(i => i.RepairerId == repairer)) == Pages * PerPage, "all 60 assignments", 180);
+        await WaitForAsync(async () => await cluster.WithDbAsync(db => db.Claims360Items.CountAsync(i => i.RepairerId == repairer)) == Pages * PerPage,
+            "all 60 assignments", 180);
         await WaitForAsync(() => Task.FromResult(owed.All(n => PushesOf(n) > 0)), "the pushes owed at the kill", 120);
         // One more full import after that, so a repeat would show.
         var lastPages = PageRequests(carrosserie, Pages);
@@ -108,8 +109,10 @@ public sealed class LocalClusterTests(ITestOutputHelper output) : IDisposable
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"nodes: web-1, web-2, worker (+ nginx, PostgreSQL); requests through nginx and to nodes: {_requests}; faults injected: worker SIGKILL during the import (after {importedAtKill} of 60 assignments), web-1 SIGKILL; "
-            + $"assignments imported: {numbers.Count} (lost 0, duplicated {numbers.Count - numbers.Distinct().Count()}); CAPS pushes: {string.Join(", ", pushes.Select(p => $"job {p.Key}: {p.Value}"))}; "
+            $"nodes: web-1, web-2, worker (+ nginx, PostgreSQL); requests through nginx and to nodes: {_requests}; faults injected: "
+            + $"worker SIGKILL during the import (after {importedAtKill} of 60 assignments), web-1 SIGKILL; "
+            + $"assignments imported: {numbers.Count} (lost 0, duplicated {numbers.Count - numbers.Distinct().Count()}); "
+            + $"CAPS pushes: {string.Join(", ", pushes.Select(p => $"job {p.Key}: {p.Value}"))}; "
             + $"pages after web-1's death: {statuses.Count} answered 200"));
     }
 
@@ -135,7 +138,8 @@ public sealed class LocalClusterTests(ITestOutputHelper output) : IDisposable
         Json(Request.Create().WithPath(new WildcardMatcher("/caps/v1/offers/*")).UsingPost(), "{}");
         Json(Request.Create().WithPath(new WildcardMatcher("/caps/v1/jobs/*")).UsingPut(), "{\"capsJobId\":\"C-1\",\"receivedAt\":\"2026-11-23T10:00:00Z\"}");
         // Every bodyshop has nothing new until GivenAssignments.
-        Json(Request.Create().WithPath(new WildcardMatcher("/claims360/v1/bodyshops/*/assignments")).UsingGet(), "{\"assignments\":[],\"page\":1,\"hasMore\":false}", priority: 50);
+        Json(Request.Create().WithPath(new WildcardMatcher("/claims360/v1/bodyshops/*/assignments")).UsingGet(),
+            "{\"assignments\":[],\"page\":1,\"hasMore\":false}", priority: 50);
     }
 
     private void GivenAssignments(string carrosserie)
@@ -144,8 +148,10 @@ public sealed class LocalClusterTests(ITestOutputHelper output) : IDisposable
         for (var page = 1; page <= Pages; page++)
         {
             var assignments = Enumerable.Range((page - 1) * PerPage + 1, PerPage)
-                .Select(i => Claims360.Claims360Factory.Assignment((7_300_000 + i).ToString(CultureInfo.InvariantCulture), $"1CLU{i:000}", updated.AddMinutes(i))).ToArray();
-            _platforms.Given(Request.Create().WithPath($"/claims360/v1/bodyshops/{carrosserie}/assignments").UsingGet().WithParam("page", page.ToString(CultureInfo.InvariantCulture)))
+                .Select(i => Claims360.Claims360Factory.Assignment((7_300_000 + i).ToString(CultureInfo.InvariantCulture), $"1CLU{i:000}",
+                    updated.AddMinutes(i))).ToArray();
+            _platforms.Given(Request.Create().WithPath($"/claims360/v1/bodyshops/{carrosserie}/assignments").UsingGet()
+                .WithParam("page", page.ToString(CultureInfo.InvariantCulture)))
                 .AtPriority(1)
                 .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithDelay(TimeSpan.FromMilliseconds(1500))
                     .WithBody(JsonSerializer.Serialize(new { assignments, page, hasMore = page < Pages })));
@@ -153,14 +159,17 @@ public sealed class LocalClusterTests(ITestOutputHelper output) : IDisposable
     }
 
     private void Json(IRequestBuilder request, string body, int priority = 10) =>
-        _platforms.Given(request).AtPriority(priority).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
+        _platforms.Given(request).AtPriority(priority)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
 
     private int PushesOf(int jobNumber) =>
-        _platforms.LogEntries.Count(e => e.RequestMessage.Method == "PUT" && e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{jobNumber}" && e.ResponseMessage.StatusCode is 200);
+        _platforms.LogEntries.Count(e => e.RequestMessage.Method == "PUT" && e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{jobNumber}"
+            && e.ResponseMessage.StatusCode is 200);
 
     private int PageRequests(string carrosserie, int page) =>
         _platforms.LogEntries.Count(e => e.RequestMessage.AbsolutePath == $"/claims360/v1/bodyshops/{carrosserie}/assignments"
-            && e.RequestMessage.Query is { } query && query.TryGetValue("page", out var values) && values.Contains(page.ToString(CultureInfo.InvariantCulture)));
+            && e.RequestMessage.Query is { } query && query.TryGetValue("page", out var values)
+                && values.Contains(page.ToString(CultureInfo.InvariantCulture)));
 
     private static Task WaitForAsync(Func<Task<bool>> condition, string what, int seconds) => CapsWireMockFactory.WaitForAsync(condition, what, seconds);
 

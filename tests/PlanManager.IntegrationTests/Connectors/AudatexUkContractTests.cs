@@ -7,7 +7,8 @@ using WireMock.ResponseBuilders;
 namespace PlanManager.IntegrationTests.Connectors;
 
 /// <summary>contracts/audatex-uk.yaml</summary>
-public sealed class AudatexUkContractTests() : ContractTestBase(ConnectorPlatform.AudatexUk, new Dictionary<string, string> { ["Authorization"] = "Bearer tok-3" })
+public sealed class AudatexUkContractTests() : ContractTestBase(ConnectorPlatform.AudatexUk,
+    new Dictionary<string, string> { ["Authorization"] = "Bearer tok-3" })
 {
     [Fact]
     public async Task Get_claims_asks_for_new_ones_with_the_bearer_token()

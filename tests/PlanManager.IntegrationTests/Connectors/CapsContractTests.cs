@@ -7,7 +7,8 @@ using WireMock.ResponseBuilders;
 namespace PlanManager.IntegrationTests.Connectors;
 
 /// <summary>contracts/caps.yaml, operation by operation, and how every failure ends.</summary>
-public sealed class CapsContractTests() : ContractTestBase(ConnectorPlatform.Caps, new Dictionary<string, string> { ["X-Caps-Api-Key"] = "key-1", ["X-Caps-Site"] = "SITE-9" }, attemptTimeout: "00:00:03")
+public sealed class CapsContractTests() : ContractTestBase(ConnectorPlatform.Caps,
+    new Dictionary<string, string> { ["X-Caps-Api-Key"] = "key-1", ["X-Caps-Site"] = "SITE-9" }, attemptTimeout: "00:00:03")
 {
     private const string Offer = """
         {"offers":[{"offerId":"OF-1","claimNumber":"CLM-1","insurerCapsCode":"AVIVA01","insurerName":"Aviva","registration":"AB12 CDE",
@@ -64,7 +65,8 @@ public sealed class CapsContractTests() : ContractTestBase(ConnectorPlatform.Cap
     public async Task Put_job_sends_the_sync_body_and_reads_the_caps_id()
     {
         Server.Given(Request.Create().WithPath("/api/v1/jobs/614").UsingPut())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"capsJobId\":\"C-77\",\"receivedAt\":\"2026-11-23T10:00:00Z\"}"));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"capsJobId\":\"C-77\",\"receivedAt\":\"2026-11-23T10:00:00Z\"}"));
         var job = new CapsJobSync("614", "AVIVA01", null, null, "CLM-1", "AB12 CDE", "BMW", "3-SERIES", "InRepair", true, new DateOnly(2026, 12, 1), null);
 
         var result = await Run(ct => Client<ICapsApi>().PutJobAsync("614", job, ct));
@@ -99,7 +101,8 @@ public sealed class CapsContractTests() : ContractTestBase(ConnectorPlatform.Cap
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"capsJobId\":\"C-7\"}"));
         var started = DateTimeOffset.UtcNow;
 
-        var result = await Run(ct => Client<ICapsApi>().PutJobAsync("7", new CapsJobSync("7", "A", null, null, "C", "R", "M", null, null, false, null, null), ct));
+        var result = await Run(ct => Client<ICapsApi>()
+            .PutJobAsync("7", new CapsJobSync("7", "A", null, null, "C", "R", "M", null, null, false, null, null), ct));
 
         Assert.True(result.Succeeded);
         Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(0.9), "the retry came before Retry-After");
@@ -145,7 +148,8 @@ public sealed class CapsContractTests() : ContractTestBase(ConnectorPlatform.Cap
         Server.Given(Request.Create().WithPath("/api/v1/jobs/8").UsingPut())
             .RespondWith(Response.Create().WithStatusCode(400).WithBody("{\"title\":\"validation failed\",\"errors\":{\"make\":[\"required\"]}}"));
 
-        var result = await Run(ct => Client<ICapsApi>().PutJobAsync("8", new CapsJobSync("8", "A", null, null, "C", "R", "", null, null, false, null, null), ct));
+        var result = await Run(ct => Client<ICapsApi>()
+            .PutJobAsync("8", new CapsJobSync("8", "A", null, null, "C", "R", "", null, null, false, null, null), ct));
 
         Assert.Equal(ConnectorOutcome.Invalid, result.Outcome);
         Assert.Contains("make", result.Content, StringComparison.Ordinal);

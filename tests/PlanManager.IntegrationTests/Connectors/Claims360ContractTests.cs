@@ -8,17 +8,20 @@ using WireMock.ResponseBuilders;
 namespace PlanManager.IntegrationTests.Connectors;
 
 /// <summary>contracts/claims360.yaml</summary>
-public sealed class Claims360ContractTests() : ContractTestBase(ConnectorPlatform.Claims360, new Dictionary<string, string> { ["X-Bodyshop-Api-Key"] = "b-key", ["X-PlanManager-Api-Key"] = "p-key" })
+public sealed class Claims360ContractTests() : ContractTestBase(ConnectorPlatform.Claims360,
+    new Dictionary<string, string> { ["X-Bodyshop-Api-Key"] = "b-key", ["X-PlanManager-Api-Key"] = "p-key" })
 {
     private const string Carrosserie = "BE0456123789";
     private const string Base = "/api/v1/bodyshops/" + Carrosserie;
 
-    private static Response Json(int status, string body) => (Response)Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
+    private static Response Json(int status, string body) => (Response)Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json")
+        .WithBody(body);
 
     [Fact]
     public async Task Assignments_are_paged_since_a_moment_with_both_keys_for_that_bodyshop()
     {
-        Server.Given(Request.Create().WithPath(Base + "/assignments").UsingGet().WithHeader("X-Bodyshop-Api-Key", "b-key").WithHeader("X-PlanManager-Api-Key", "p-key")
+        Server.Given(Request.Create().WithPath(Base + "/assignments").UsingGet().WithHeader("X-Bodyshop-Api-Key", "b-key")
+            .WithHeader("X-PlanManager-Api-Key", "p-key")
                 .WithParam("page", "2").WithParam("pageSize", "50"))
             .RespondWith(Json(200, """
                 {"assignments":[{"assignmentNumber":"8902305","complete":false,"work":"Carrosserie","make":"VW","model":"Golf","licensePlate":"1ABC234",
@@ -34,14 +37,17 @@ public sealed class Claims360ContractTests() : ContractTestBase(ConnectorPlatfor
         var a = Assert.Single(result.Value.Assignments);
         Assert.Equal(("8902305", "1ABC234", 45210, true, "D-9"), (a.AssignmentNumber, a.LicensePlate, a.Mileage!.Value, a.SmartExpertise, a.DossierId));
         Assert.Equal(Carrosserie, Credentials.LastScope);
-        Assert.Equal(since, DateTimeOffset.Parse(Server.LogEntries.Single().RequestMessage.Query!["updatedSince"].Single(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(since, DateTimeOffset.Parse(Server.LogEntries.Single().RequestMessage.Query!["updatedSince"].Single(),
+            System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
     public async Task Export_creates_a_dossier_and_a_repeat_answers_409_with_the_existing_id()
     {
-        Server.Given(Request.Create().WithPath(Base + "/dossiers").UsingPost()).InScenario("d").WillSetStateTo("exists").RespondWith(Json(201, "{\"dossierId\":\"D-1\"}"));
-        Server.Given(Request.Create().WithPath(Base + "/dossiers").UsingPost()).InScenario("d").WhenStateIs("exists").RespondWith(Json(409, "{\"dossierId\":\"D-1\"}"));
+        Server.Given(Request.Create().WithPath(Base + "/dossiers").UsingPost()).InScenario("d").WillSetStateTo("exists")
+            .RespondWith(Json(201, "{\"dossierId\":\"D-1\"}"));
+        Server.Given(Request.Create().WithPath(Base + "/dossiers").UsingPost()).InScenario("d").WhenStateIs("exists")
+            .RespondWith(Json(409, "{\"dossierId\":\"D-1\"}"));
 
         var first = await Run(ct => Client<IClaims360Api>().CreateDossierAsync(Carrosserie, new Claims360DossierRequest("1ABC234", 45210, "614"), ct));
         var second = await Run(ct => Client<IClaims360Api>().CreateDossierAsync(Carrosserie, new Claims360DossierRequest("1ABC234", 45210, "614"), ct));
@@ -50,7 +56,8 @@ public sealed class Claims360ContractTests() : ContractTestBase(ConnectorPlatfor
         Assert.Equal(ConnectorOutcome.Conflict, second.Outcome);
         Assert.Equal("D-1", JsonSerializer.Deserialize<Claims360DossierCreated>(second.Content!, JsonSerializerOptions.Web)!.DossierId);
         var body = JsonDocument.Parse(Server.LogEntries[0].RequestMessage.Body!).RootElement;
-        Assert.Equal(("1ABC234", 45210, "614"), (body.GetProperty("licensePlate").GetString(), body.GetProperty("mileage").GetInt32(), body.GetProperty("externalReference").GetString()));
+        Assert.Equal(("1ABC234", 45210, "614"),
+            (body.GetProperty("licensePlate").GetString(), body.GetProperty("mileage").GetInt32(), body.GetProperty("externalReference").GetString()));
     }
 
     [Fact]
@@ -69,7 +76,8 @@ public sealed class Claims360ContractTests() : ContractTestBase(ConnectorPlatfor
     {
         Server.Given(Request.Create().WithPath(Base + "/dossiers/D-1/estimate").UsingGet()).RespondWith(Json(200, """
             {"estimateNumber":"E-1","version":2,"currency":"EUR","labourHours":3.5,"totalExclVat":736.65,"vatAmount":154.70,"totalInclVat":891.35,
-            "updatedAt":"2026-11-20T10:00:00Z","lines":[{"lineNo":1,"kind":"labour","code":"T10","description":"Remove bumper","quantity":1.5,"unitPrice":62,"amount":93}]}
+            "updatedAt":"2026-11-20T10:00:00Z",
+            "lines":[{"lineNo":1,"kind":"labour","code":"T10","description":"Remove bumper","quantity":1.5,"unitPrice":62,"amount":93}]}
             """));
         Server.Given(Request.Create().WithPath(Base + "/dossiers/D-2/estimate").UsingGet()).RespondWith(Response.Create().WithStatusCode(404));
 
@@ -84,7 +92,8 @@ public sealed class Claims360ContractTests() : ContractTestBase(ConnectorPlatfor
     public async Task Photos_are_listed_and_downloaded()
     {
         Server.Given(Request.Create().WithPath(Base + "/dossiers/D-1/photos").UsingGet())
-            .RespondWith(Json(200, "{\"photos\":[{\"photoId\":\"P1\",\"fileName\":\"front.jpg\",\"contentType\":\"image/jpeg\",\"size\":3,\"takenAt\":null}]}"));
+            .RespondWith(Json(200, "{\"photos\":[{\"photoId\":\"P1\",\"fileName\":\"front.jpg\","
+                + "\"contentType\":\"image/jpeg\",\"size\":3,\"takenAt\":null}]}"));
         Server.Given(Request.Create().WithPath(Base + "/dossiers/D-1/photos/P1/content").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "image/jpeg").WithBody([0xFF, 0xD8, 0xFF]));
 

@@ -66,9 +66,19 @@ public sealed class SandboxTests : IClassFixture<SandboxFactory>
         var offer = offers.Value.Offers[0];
         Assert.Matches("^[A-Z]{2}[0-9]{2} [A-Z]{3}$", offer.Registration);
 
-        var accept = await Call(async (sp, ct) => { await sp.GetRequiredService<ICapsApi>().AcceptOfferAsync(offer.OfferId, new CapsAcceptRequest("900"), ct); return true; });
-        var again = await Call(async (sp, ct) => { await sp.GetRequiredService<ICapsApi>().DeclineOfferAsync(offer.OfferId, new CapsDeclineRequest("late"), ct); return true; });
-        var push = await Call((sp, ct) => sp.GetRequiredService<ICapsApi>().PutJobAsync("900", new CapsJobSync("900", offer.InsurerCapsCode, null, null, offer.ClaimNumber, offer.Registration, offer.Make, offer.Model, "New", false, null, null), ct));
+        var accept = await Call(async (sp, ct) =>
+        {
+            await sp.GetRequiredService<ICapsApi>().AcceptOfferAsync(offer.OfferId, new CapsAcceptRequest("900"), ct);
+            return true;
+        });
+        var again = await Call(async (sp, ct) =>
+        {
+            await sp.GetRequiredService<ICapsApi>().DeclineOfferAsync(offer.OfferId, new CapsDeclineRequest("late"), ct);
+            return true;
+        });
+        var push = await Call((sp, ct) => sp.GetRequiredService<ICapsApi>()
+            .PutJobAsync("900", new CapsJobSync("900", offer.InsurerCapsCode, null, null, offer.ClaimNumber, offer.Registration, offer.Make, offer.Model, "New",
+            false, null, null), ct));
 
         Assert.True(accept.Succeeded, accept.Detail);
         Assert.Equal(ConnectorOutcome.Conflict, again.Outcome);
@@ -84,8 +94,16 @@ public sealed class SandboxTests : IClassFixture<SandboxFactory>
         var claims = await Call((sp, ct) => sp.GetRequiredService<IAudatexUkApi>().GetClaimsAsync("new", ct));
         var claim = claims.Value!.Claims[^1];
 
-        var rejected = await Call(async (sp, ct) => { await sp.GetRequiredService<IAudatexUkApi>().RejectClaimAsync(claim.ClaimId, new AudatexRejectRequest("Too far away"), ct); return true; });
-        var blank = await Call(async (sp, ct) => { await sp.GetRequiredService<IAudatexUkApi>().RejectClaimAsync(claims.Value.Claims[0].ClaimId, new AudatexRejectRequest(" "), ct); return true; });
+        var rejected = await Call(async (sp, ct) =>
+        {
+            await sp.GetRequiredService<IAudatexUkApi>().RejectClaimAsync(claim.ClaimId, new AudatexRejectRequest("Too far away"), ct);
+            return true;
+        });
+        var blank = await Call(async (sp, ct) =>
+        {
+            await sp.GetRequiredService<IAudatexUkApi>().RejectClaimAsync(claims.Value.Claims[0].ClaimId, new AudatexRejectRequest(" "), ct);
+            return true;
+        });
 
         Assert.True(rejected.Succeeded, rejected.Detail);
         Assert.Equal(ConnectorOutcome.Invalid, blank.Outcome);
@@ -100,24 +118,30 @@ public sealed class SandboxTests : IClassFixture<SandboxFactory>
         Assert.True(page.Value.HasMore);
         Assert.All(page.Value.Assignments, a => Assert.Matches("^[12][A-Z]{3}[0-9]{3}$", a.LicensePlate));
 
-        var withDossier = (await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().GetAssignmentsAsync(Janssens, null, 1, 200, ct))).Value!.Assignments.First(a => a.DossierId is not null);
+        var withDossier = (await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>()
+            .GetAssignmentsAsync(Janssens, null, 1, 200, ct))).Value!.Assignments.First(a => a.DossierId is not null);
         var estimate = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().GetEstimateAsync(Janssens, withDossier.DossierId!, ct));
         Assert.True(estimate.Value!.Lines.Count >= 4);
         Assert.Equal(estimate.Value.TotalExclVat + estimate.Value.VatAmount, estimate.Value.TotalInclVat);
 
         var photos = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().GetPhotosAsync(Janssens, withDossier.DossierId!, ct));
-        var bytes = await Call(async (sp, ct) => await (await sp.GetRequiredService<IClaims360Api>().GetPhotoContentAsync(Janssens, withDossier.DossierId!, photos.Value!.Photos[0].PhotoId, ct)).ReadAsByteArrayAsync(ct));
+        var bytes = await Call(async (sp, ct) => await (await sp.GetRequiredService<IClaims360Api>()
+            .GetPhotoContentAsync(Janssens, withDossier.DossierId!, photos.Value!.Photos[0].PhotoId, ct)).ReadAsByteArrayAsync(ct));
         Assert.Equal(new byte[] { 0xFF, 0xD8, 0xFF }, bytes.Value![..3]);
 
-        var created = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().CreateDossierAsync(Janssens, new Claims360DossierRequest("1ABC234", 1000, "901"), ct));
-        var repeat = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().CreateDossierAsync(Janssens, new Claims360DossierRequest("1ABC234", 1000, "901"), ct));
+        var created = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>()
+            .CreateDossierAsync(Janssens, new Claims360DossierRequest("1ABC234", 1000, "901"), ct));
+        var repeat = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>()
+            .CreateDossierAsync(Janssens, new Claims360DossierRequest("1ABC234", 1000, "901"), ct));
         Assert.Equal(ConnectorOutcome.Conflict, repeat.Outcome);
         Assert.Contains(created.Value!.DossierId, repeat.Content, StringComparison.Ordinal);
 
         await using var jpeg = new MemoryStream(bytes.Value);
-        var upload = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().UploadPhotoAsync(Janssens, created.Value.DossierId, new StreamPart(jpeg, "front.jpg", "image/jpeg"), ct));
+        var upload = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>()
+            .UploadPhotoAsync(Janssens, created.Value.DossierId, new StreamPart(jpeg, "front.jpg", "image/jpeg"), ct));
         await using var text = new MemoryStream("not an image"u8.ToArray());
-        var refused = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().UploadPhotoAsync(Janssens, created.Value.DossierId, new StreamPart(text, "notes.jpg", "image/jpeg"), ct));
+        var refused = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>()
+            .UploadPhotoAsync(Janssens, created.Value.DossierId, new StreamPart(text, "notes.jpg", "image/jpeg"), ct));
         Assert.True(upload.Succeeded, upload.Detail);
         Assert.Equal(ConnectorOutcome.UnsupportedMedia, refused.Outcome);
     }
@@ -134,11 +158,17 @@ public sealed class SandboxTests : IClassFixture<SandboxFactory>
     {
         var transmissions = await Call((sp, ct) => sp.GetRequiredService<IInformexApi>().GetTransmissionsAsync(Janssens, null, ct));
         var assignment = transmissions.Value!.Transmissions[0].AssignmentNumber;
-        var request = new InformexDossierRequest("902", "1ABC234", null, "VW", "Golf", null, 45000, null, null, null, null, null, false, false, null, null, null);
+        var request = new InformexDossierRequest("902", "1ABC234", null, "VW", "Golf", null, 45000, null, null, null, null, null, false, false,
+            null, null, null);
 
         var dossier = await Call((sp, ct) => sp.GetRequiredService<IInformexApi>().CreateDossierAsync(Janssens, request, ct));
         var again = await Call((sp, ct) => sp.GetRequiredService<IInformexApi>().CreateDossierAsync(Janssens, request, ct));
-        var link = await Call(async (sp, ct) => { await sp.GetRequiredService<IInformexApi>().LinkSecondCircuitAsync(Janssens, dossier.Value!.DossierNumber, new InformexSecondCircuit(assignment), ct); return true; });
+        var link = await Call(async (sp, ct) =>
+        {
+            await sp.GetRequiredService<IInformexApi>()
+                .LinkSecondCircuitAsync(Janssens, dossier.Value!.DossierNumber, new InformexSecondCircuit(assignment), ct);
+            return true;
+        });
         var estimate = await Call((sp, ct) => sp.GetRequiredService<IInformexApi>().GetEstimateAsync(Janssens, dossier.Value!.DossierNumber, ct));
 
         Assert.Equal(ConnectorOutcome.Conflict, again.Outcome);

@@ -35,7 +35,8 @@ public sealed class InformexFactory : PlanManagerFactory
 
     public Task<int> AddRepairerAsync(string mailbox) => WithDbAsync(async db =>
     {
-        var repairer = new Repairer { Name = "Carrosserie " + mailbox, Country = "BE", ExternalReference = mailbox, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+        var repairer = new Repairer { Name = "Carrosserie " + mailbox, Country = "BE", ExternalReference = mailbox, CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow };
         db.Repairers.Add(repairer);
         await db.SaveChangesAsync();
         return repairer.Id;
@@ -123,7 +124,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
     }
 
     private Task<HttpResponseMessage> ImportNowAsync(int? repairer) =>
-        _browser.SubmitAsync(repairer is null ? "/job-queue/informex" : $"/job-queue/informex?repairer={repairer}", "form[action^='/job-queue/informex/import']", new Dictionary<string, string>());
+        _browser.SubmitAsync(repairer is null ? "/job-queue/informex" : $"/job-queue/informex?repairer={repairer}",
+            "form[action^='/job-queue/informex/import']", new Dictionary<string, string>());
 
     private Task<HttpResponseMessage> SendAsync(int jobId, IDictionary<string, string>? values = null) =>
         _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-form", values ?? new Dictionary<string, string> { ["Form.Mileage"] = "45210" }, button: "send");
@@ -146,7 +148,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
     private async Task<int[]> UploadPhotosAsync(int jobId, params string[] names)
     {
         var page = await _browser.GetPageAsync($"/jobs/{jobId}");
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")),
+            "__RequestVerificationToken" } };
         foreach (var name in names)
         {
             var file = new ByteArrayContent(TestPhotos.Jpeg(320, 240));
@@ -246,7 +249,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         // The dossier number is on the job's Winformex card and in its log.
         var job = await _browser.GetPageAsync($"/jobs/{jobId}");
         Assert.Equal(dossier, job.QuerySelector("[data-testid=ifx-card-dossier]")!.TextContent.Trim());
-        Assert.Contains(await factory.WithDbAsync(db => db.JobLog.Where(l => l.JobId == jobId).Select(l => l.MessageKey).ToListAsync()), k => k == "JobLog.InformexSent");
+        Assert.Contains(await factory.WithDbAsync(db => db.JobLog.Where(l => l.JobId == jobId).Select(l => l.MessageKey).ToListAsync()),
+            k => k == "JobLog.InformexSent");
     }
 
     [Fact]
@@ -260,7 +264,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         Assert.Contains(dossier, await MessageAfterAsync(await SendAsync(jobId)), StringComparison.Ordinal);
 
         // As after a crash between the platform's answer and our save.
-        await factory.WithDbAsync(db => db.InformexJobFiles.Where(f => f.JobId == jobId).ExecuteUpdateAsync(s => s.SetProperty(f => f.DossierNumber, (string?)null)));
+        await factory.WithDbAsync(db => db.InformexJobFiles.Where(f => f.JobId == jobId)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.DossierNumber, (string?)null)));
         await MessageAfterAsync(await SendAsync(jobId));
 
         var creates = factory.Requests(InformexFactory.Path("BE0300000003", "/dossiers"), "POST");
@@ -327,7 +332,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         Assert.Equal(["D21-500001"], offered);
 
         // Picked before the job was sent: kept, and sent to Informex with the job.
-        var pending = await MessageAfterAsync(await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form", new Dictionary<string, string> { ["LinkForm.Picked"] = "D21-500001" }));
+        var pending = await MessageAfterAsync(await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form",
+            new Dictionary<string, string> { ["LinkForm.Picked"] = "D21-500001" }));
         Assert.Contains("when you send the job", pending, StringComparison.Ordinal);
         var link = InformexFactory.Path("BE0300000005", $"/dossiers/{dossier}/second-circuit");
         Assert.Empty(factory.Requests(link, "PUT"));
@@ -341,13 +347,16 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         Assert.NotNull(file.LinkSentAt);
 
         // A number typed by hand wins over the pick-list and is sent at once now the dossier exists.
-        var typed = await MessageAfterAsync(await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form", new Dictionary<string, string> { ["LinkForm.Picked"] = "D21-500001", ["LinkForm.Typed"] = "D21-500002" }));
+        var typed = await MessageAfterAsync(await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form",
+            new Dictionary<string, string> { ["LinkForm.Picked"] = "D21-500001", ["LinkForm.Typed"] = "D21-500002" }));
         Assert.Contains("D21-500002", typed, StringComparison.Ordinal);
-        Assert.Equal("D21-500002", JsonDocument.Parse(factory.Requests(link, "PUT")[^1].RequestMessage.Body!).RootElement.GetProperty("assignmentNumber").GetString());
+        Assert.Equal("D21-500002",
+            JsonDocument.Parse(factory.Requests(link, "PUT")[^1].RequestMessage.Body!).RootElement.GetProperty("assignmentNumber").GetString());
 
         // The queue shows which job each transmission is linked to.
         var queue = await _browser.GetPageAsync($"/job-queue/informex?repairer={repairer}&q=D21-500002");
-        Assert.Contains(number.ToString(CultureInfo.InvariantCulture), queue.QuerySelector("[data-testid=ifx-queue] tbody")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(number.ToString(CultureInfo.InvariantCulture), queue.QuerySelector("[data-testid=ifx-queue] tbody")!.TextContent,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -364,14 +373,17 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
             .AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(404));
 
-        using var answer = await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form", new Dictionary<string, string> { ["LinkForm.Typed"] = "NOPE-1" });
+        using var answer = await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form",
+            new Dictionary<string, string> { ["LinkForm.Typed"] = "NOPE-1" });
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var page = HtmlClient.Parse(await answer.Content.ReadAsStringAsync());
         Assert.Contains("does not know assignment NOPE-1", HtmlClient.FieldError(page, "LinkForm.AssignmentNumber"), StringComparison.Ordinal);
         Assert.Null(await factory.WithDbAsync(db => db.InformexJobFiles.Where(f => f.JobId == jobId).Select(f => f.AssignmentNumber).SingleAsync()));
 
-        using var bad = await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form", new Dictionary<string, string> { ["LinkForm.Typed"] = "<script>" });
-        Assert.Contains("letters and digits", HtmlClient.FieldError(HtmlClient.Parse(await bad.Content.ReadAsStringAsync()), "LinkForm.AssignmentNumber"), StringComparison.Ordinal);
+        using var bad = await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form",
+            new Dictionary<string, string> { ["LinkForm.Typed"] = "<script>" });
+        Assert.Contains("letters and digits", HtmlClient.FieldError(HtmlClient.Parse(await bad.Content.ReadAsStringAsync()), "LinkForm.AssignmentNumber"),
+            StringComparison.Ordinal);
         using var empty = await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-link-form", new Dictionary<string, string>());
         Assert.NotNull(HtmlClient.FieldError(HtmlClient.Parse(await empty.Content.ReadAsStringAsync()), "LinkForm.AssignmentNumber"));
     }
@@ -386,14 +398,16 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
     [InlineData("Form.EngineType", "diesel\u0007", "Form.EngineType")]
     public async Task Second_circuit_fields_are_validated_next_to_the_field_and_nothing_is_saved_or_sent(string field, string value, string errorField)
     {
-        var repairer = await factory.AddRepairerAsync("BE03100" + Math.Abs(HashCode.Combine(field, value) % 100000).ToString("00000", CultureInfo.InvariantCulture));
+        var repairer = await factory.AddRepairerAsync("BE03100"
+            + Math.Abs(HashCode.Combine(field, value) % 100000).ToString("00000", CultureInfo.InvariantCulture));
         var jobId = await factory.AddJobAsync(repairer, NextNumber(), "1VAL001");
         using var answer = await SendAsync(jobId, new Dictionary<string, string> { ["Form.Mileage"] = "1000", [field] = value });
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var page = HtmlClient.Parse(await answer.Content.ReadAsStringAsync());
         Assert.NotNull(HtmlClient.FieldError(page, errorField));
         Assert.False(await factory.WithDbAsync(db => db.InformexJobFiles.AnyAsync(f => f.JobId == jobId)));
-        Assert.DoesNotContain(factory.Platform.LogEntries, e => e.RequestMessage.AbsolutePath.Contains("/dossiers", StringComparison.Ordinal) && e.RequestMessage.Method == "POST"
+        Assert.DoesNotContain(factory.Platform.LogEntries, e => e.RequestMessage.AbsolutePath.Contains("/dossiers", StringComparison.Ordinal)
+            && e.RequestMessage.Method == "POST"
             && e.RequestMessage.Body != null && e.RequestMessage.Body.Contains("1VAL001", StringComparison.Ordinal));
     }
 
@@ -406,22 +420,26 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         factory.GivenDossier("BE0300000007", $"IFX-{number}");
 
         using var missing = await SendAsync(jobId, new Dictionary<string, string> { ["Form.Mileage"] = "" });
-        Assert.Contains("Enter the mileage", HtmlClient.FieldError(HtmlClient.Parse(await missing.Content.ReadAsStringAsync()), "Form.Mileage"), StringComparison.Ordinal);
+        Assert.Contains("Enter the mileage", HtmlClient.FieldError(HtmlClient.Parse(await missing.Content.ReadAsStringAsync()), "Form.Mileage"),
+            StringComparison.Ordinal);
         using var both = await SendAsync(jobId, new Dictionary<string, string> { ["Form.Mileage"] = "1000", ["Form.MileageUnknown"] = "true" });
-        Assert.Contains("empty when it is unknown", HtmlClient.FieldError(HtmlClient.Parse(await both.Content.ReadAsStringAsync()), "Form.Mileage"), StringComparison.Ordinal);
+        Assert.Contains("empty when it is unknown", HtmlClient.FieldError(HtmlClient.Parse(await both.Content.ReadAsStringAsync()), "Form.Mileage"),
+            StringComparison.Ordinal);
 
         // Saving without sending needs no mileage, and keeps every field.
         using (var saved = await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "#ifx-form", new Dictionary<string, string>
         {
             ["Form.Mileage"] = "", ["Form.PowerKw"] = "110", ["Form.CylinderCc"] = "1968", ["Form.Co2"] = "129", ["Form.EngineType"] = "Diesel",
-            ["Form.ParticleFilter"] = "true", ["Form.BreakIn"] = "true", ["Form.Immobilised"] = "true", ["Form.RepairDays"] = "6", ["Form.ArrivalAtRepairer"] = "2026-11-20",
+            ["Form.ParticleFilter"] = "true", ["Form.BreakIn"] = "true", ["Form.Immobilised"] = "true", ["Form.RepairDays"] = "6",
+                ["Form.ArrivalAtRepairer"] = "2026-11-20",
         }, button: "save"))
         {
             Assert.Contains("saved", await MessageAfterAsync(saved), StringComparison.Ordinal);
         }
 
         var file = await factory.WithDbAsync(db => db.InformexJobFiles.AsNoTracking().SingleAsync(f => f.JobId == jobId));
-        Assert.Equal((110, 1968, 129, "Diesel", true, true, true, 6), (file.PowerKw, file.CylinderCc, file.Co2, file.EngineType, file.ParticleFilter, file.BreakIn, file.Immobilised, file.RepairDays));
+        Assert.Equal((110, 1968, 129, "Diesel", true, true, true, 6),
+            (file.PowerKw, file.CylinderCc, file.Co2, file.EngineType, file.ParticleFilter, file.BreakIn, file.Immobilised, file.RepairDays));
         Assert.Equal(new DateOnly(2026, 11, 20), file.ArrivalAtRepairer);
         Assert.Null(file.DossierNumber);
 
@@ -448,7 +466,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         // A Claims360 estimate version 1 on the same job is another platform's, and stays.
         await factory.WithDbAsync(async db =>
         {
-            db.Estimates.Add(new EstimateVersion { JobId = jobId, Platform = LogPlatform.Claims360, EstimateNumber = "C-1", Version = 1, TotalInclVat = 1, LoadedAt = DateTimeOffset.UtcNow });
+            db.Estimates.Add(new EstimateVersion { JobId = jobId, Platform = LogPlatform.Claims360, EstimateNumber = "C-1", Version = 1, TotalInclVat = 1,
+                LoadedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         });
 
@@ -463,7 +482,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
         factory.Platform.Given(Request.Create().WithPath(estimatePath).UsingGet()).WithGuid(mapping)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""
                 {"estimateNumber":"IFX-E-1","version":1,"currency":"EUR","labourHours":2,"totalExclVat":500,"vatAmount":105,"totalInclVat":605,
-                 "updatedAt":"2026-11-20T10:00:00Z","lines":[{"lineNo":1,"kind":"part","code":"P1","description":"Door skin","quantity":1,"unitPrice":500,"amount":500}]}
+                 "updatedAt":"2026-11-20T10:00:00Z",
+                 "lines":[{"lineNo":1,"kind":"part","code":"P1","description":"Door skin","quantity":1,"unitPrice":500,"amount":500}]}
                 """));
         using (var loaded = await _browser.SubmitAsync($"/jobs/{jobId}/winformex", "form[action$='/winformex/estimate']", new Dictionary<string, string>()))
         {
@@ -476,7 +496,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
             Assert.True(message.Contains("not changed", StringComparison.Ordinal), message);
         }
 
-        var versions = await factory.WithDbAsync(db => db.Estimates.Where(e => e.JobId == jobId).OrderBy(e => e.Platform).Select(e => new { e.Platform, e.Version, e.EstimateNumber }).ToListAsync());
+        var versions = await factory.WithDbAsync(db => db.Estimates.Where(e => e.JobId == jobId).OrderBy(e => e.Platform)
+            .Select(e => new { e.Platform, e.Version, e.EstimateNumber }).ToListAsync());
         Assert.Equal([(LogPlatform.Claims360, "C-1"), (LogPlatform.Informex, "IFX-E-1")], versions.Select(v => (v.Platform, v.EstimateNumber)));
         var shown = await _browser.GetPageAsync($"/jobs/{jobId}/winformex");
         Assert.Contains("605", shown.QuerySelector("[data-testid=ifx-total]")!.TextContent, StringComparison.Ordinal);
@@ -502,7 +523,8 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
             foreach (var value in Security.BadInputTests.TextCorpus.Concat(Security.BadInputTests.NumberCorpus).Concat(Security.BadInputTests.DateCorpus))
             {
                 // "save" only: the corpus must not reach the platform.
-                using var response = await _browser.SubmitAsync(url, formSelector, new Dictionary<string, string> { [field] = value }, button: formSelector == "#ifx-form" ? "save" : null);
+                using var response = await _browser.SubmitAsync(url, formSelector, new Dictionary<string, string> { [field] = value },
+                    button: formSelector == "#ifx-form" ? "save" : null);
                 Assert.True((int)response.StatusCode < 500, $"{field}={value[..Math.Min(30, value.Length)]} answered {(int)response.StatusCode}");
                 Assert.DoesNotContain("<script>alert('x')</script>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
                 tried++;

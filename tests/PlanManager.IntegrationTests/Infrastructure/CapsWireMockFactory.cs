@@ -64,7 +64,8 @@ public class CapsWireMockFactory : PlanManagerFactory
     /// <summary>CAPS answers every job push with 200.</summary>
     public void PushesSucceed() =>
         Platforms.Given(Request.Create().WithPath(new WildcardMatcher("/caps/v1/jobs/*")).UsingPut())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"capsJobId\":\"C-1\",\"receivedAt\":\"2026-11-23T10:00:00Z\"}"));
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"capsJobId\":\"C-1\",\"receivedAt\":\"2026-11-23T10:00:00Z\"}"));
 
     public IReadOnlyList<WireMock.Logging.ILogEntry> PushesOf(int jobNumber) =>
         Platforms.LogEntries.Where(e => e.RequestMessage.Method == "PUT" && e.RequestMessage.AbsolutePath == $"/caps/v1/jobs/{jobNumber}").ToList();

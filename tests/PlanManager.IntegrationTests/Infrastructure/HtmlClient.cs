@@ -25,7 +25,8 @@ public sealed class HtmlClient(HttpClient client)
 
     public async Task SignInAsync(string email, string password = "PlanManager-demo1")
     {
-        using var response = await SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        using var response = await SubmitAsync("/account/sign-in", "#sign-in-form",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in as {email} answered {(int)response.StatusCode}");
     }
 
@@ -34,7 +35,8 @@ public sealed class HtmlClient(HttpClient client)
         await SubmitPageAsync(await GetPageAsync(url), url, formSelector, values, button);
 
     /// <summary>Submits a form of a page loaded earlier (two users who opened the same page, then both save).</summary>
-    public async Task<HttpResponseMessage> SubmitPageAsync(IHtmlDocument page, string url, string formSelector, IDictionary<string, string> values, string? button = null)
+    public async Task<HttpResponseMessage> SubmitPageAsync(IHtmlDocument page, string url, string formSelector, IDictionary<string, string> values,
+        string? button = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(values);

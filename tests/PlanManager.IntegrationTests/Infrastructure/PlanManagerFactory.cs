@@ -124,7 +124,8 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
     /// <summary>This app's own time zone and "today" (each app in the process has its own).</summary>
     public DisplayTime DisplayTime => Services.GetRequiredService<DisplayTime>();
 
-    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
+    public HttpClient CreateBrowserLikeClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true,
+        BaseAddress = ClientOptions.BaseAddress });
 
     protected override void Dispose(bool disposing)
     {

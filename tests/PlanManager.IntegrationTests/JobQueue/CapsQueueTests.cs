@@ -45,7 +45,8 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
             .RespondWith(Response.Create().WithStatusCode(status));
 
     private int PostsTo(string pathEnd) =>
-        _factory.Platforms.LogEntries.Count(e => e.RequestMessage.Method == "POST" && e.RequestMessage.AbsolutePath.EndsWith(pathEnd, StringComparison.Ordinal));
+        _factory.Platforms.LogEntries.Count(e => e.RequestMessage.Method == "POST"
+            && e.RequestMessage.AbsolutePath.EndsWith(pathEnd, StringComparison.Ordinal));
 
     private Task<int> ItemIdAsync(string offerId) =>
         _factory.WithDbAsync(db => db.QueueItems.Where(q => q.ExternalId == offerId).Select(q => q.Id).SingleAsync());
@@ -65,7 +66,8 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         var colleague = new HtmlClient(_factory.CreateBrowserLikeClient());
         await colleague.SignInAsync(DemoDataSeeder.SupportEmail);
 
-        var pages = await Task.WhenAll(_browser.GetPageAsync("/job-queue/caps"), colleague.GetPageAsync("/job-queue/caps"), _browser.GetPageAsync("/job-queue/caps"));
+        var pages = await Task.WhenAll(_browser.GetPageAsync("/job-queue/caps"), colleague.GetPageAsync("/job-queue/caps"),
+            _browser.GetPageAsync("/job-queue/caps"));
 
         Assert.Equal(2, await _factory.WithDbAsync(db => db.QueueItems.CountAsync(q => q.Platform == ConnectorKind.Caps)));
         var again = await _browser.GetPageAsync("/job-queue/caps");
@@ -88,7 +90,8 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var job = await _factory.WithDbAsync(db => db.Jobs.Include(j => j.Owner).SingleAsync(j => j.ClaimNumber == "CLM-B1"));
         Assert.Equal($"/jobs/{job.Id}", response.Headers.Location!.OriginalString);
-        Assert.Equal((JobSource.Caps, aviva, "BB12 CDE", "BMW", "Owen Accept"), (job.Source, job.InsurerId!.Value, job.Registration, job.Make, job.Owner!.Name));
+        Assert.Equal((JobSource.Caps, aviva, "BB12 CDE", "BMW", "Owen Accept"),
+            (job.Source, job.InsurerId!.Value, job.Registration, job.Make, job.Owner!.Name));
         var accept = Assert.Single(_factory.Platforms.LogEntries, e => e.RequestMessage.AbsolutePath == "/caps/v1/offers/OF-B1/accept");
         Assert.Contains($"\"jobNumber\":\"{job.Number}\"", accept.RequestMessage.Body, StringComparison.Ordinal);
         var item = await _factory.WithDbAsync(db => db.QueueItems.SingleAsync(q => q.Id == itemId));
@@ -166,7 +169,8 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         var page = await _browser.GetPageAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("already accepted or denied", page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(jobsBefore, await _factory.WithDbAsync(db => db.Jobs.CountAsync()));
-        Assert.Equal(QueueItemStatus.DecidedElsewhere, await _factory.WithDbAsync(db => db.QueueItems.Where(q => q.Id == itemId).Select(q => q.Status).SingleAsync()));
+        Assert.Equal(QueueItemStatus.DecidedElsewhere,
+            await _factory.WithDbAsync(db => db.QueueItems.Where(q => q.Id == itemId).Select(q => q.Status).SingleAsync()));
     }
 
     [Fact]
@@ -192,7 +196,8 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
     public async Task The_job_queue_menu_lists_only_connectors_that_are_on()
     {
         OffersAre();
-        await _factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.AudatexUk).ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
+        await _factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.AudatexUk)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
         try
         {
             var page = await _browser.GetPageAsync("/jobs");
@@ -201,7 +206,8 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         }
         finally
         {
-            await _factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.AudatexUk).ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, true)));
+            await _factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.AudatexUk)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, true)));
         }
     }
 
@@ -224,7 +230,8 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         var accept = await _factory.WithDbAsync(db => db.QueueItems.Where(q => q.ExternalId == "AX-1").Select(q => q.Id).SingleAsync());
         var reject = await _factory.WithDbAsync(db => db.QueueItems.Where(q => q.ExternalId == "AX-2").Select(q => q.Id).SingleAsync());
 
-        using (var accepted = await _browser.SubmitAsync("/job-queue/audatex-uk", $"form[action='/job-queue/audatex-uk/{accept}/accept']", new Dictionary<string, string>()))
+        using (var accepted = await _browser.SubmitAsync("/job-queue/audatex-uk", $"form[action='/job-queue/audatex-uk/{accept}/accept']",
+            new Dictionary<string, string>()))
         {
             Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         }
@@ -243,8 +250,12 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
 
         var job = await _factory.WithDbAsync(db => db.Jobs.Include(j => j.Insurer).SingleAsync(j => j.ClaimNumber == "DL-1"));
         Assert.Equal((JobSource.AudatexUk, "Direct Line"), (job.Source, job.Insurer!.Name));
-        Assert.Contains($"\"jobNumber\":\"{job.Number}\"", Assert.Single(_factory.Platforms.LogEntries, e => e.RequestMessage.AbsolutePath == "/audatex/v1/claims/AX-1/accept").RequestMessage.Body, StringComparison.Ordinal);
-        Assert.Contains("\"reason\":\"Out of area\"", Assert.Single(_factory.Platforms.LogEntries, e => e.RequestMessage.AbsolutePath == "/audatex/v1/claims/AX-2/reject").RequestMessage.Body, StringComparison.Ordinal);
+        Assert.Contains($"\"jobNumber\":\"{job.Number}\"",
+            Assert.Single(_factory.Platforms.LogEntries, e => e.RequestMessage.AbsolutePath == "/audatex/v1/claims/AX-1/accept").RequestMessage.Body,
+            StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"Out of area\"",
+            Assert.Single(_factory.Platforms.LogEntries, e => e.RequestMessage.AbsolutePath == "/audatex/v1/claims/AX-2/reject").RequestMessage.Body,
+            StringComparison.Ordinal);
         Assert.Equal(QueueItemStatus.Declined, await _factory.WithDbAsync(db => db.QueueItems.Where(q => q.Id == reject).Select(q => q.Status).SingleAsync()));
     }
 }

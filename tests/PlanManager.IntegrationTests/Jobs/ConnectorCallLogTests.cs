@@ -23,7 +23,8 @@ public sealed class ConnectorCallLogTests(PlanManagerFactory factory) : SignedIn
         });
 
         // CAPS is switched off here, so the gateway must not call it, and must say so on the job.
-        await Factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Caps).ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
+        await Factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Caps)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var gateway = scope.ServiceProvider.GetRequiredService<ConnectorGateway>();

@@ -19,7 +19,8 @@ public sealed class JobLogTests(PlanManagerFactory factory) : SignedInTest(facto
             var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
             foreach (var (line, index) in lines.Select((l, i) => (l, i)))
             {
-                job.Log.Add(new JobLogEntry { At = at.AddMinutes(index), UserName = "staff@planmanager.demo", Platform = line.Platform, Level = line.Level, MessageKey = "JobLog.Created", Detail = line.Detail });
+                job.Log.Add(new JobLogEntry { At = at.AddMinutes(index), UserName = "staff@planmanager.demo", Platform = line.Platform, Level = line.Level,
+                    MessageKey = "JobLog.Created", Detail = line.Detail });
             }
 
             db.Jobs.Add(job);
@@ -84,7 +85,8 @@ public sealed class JobLogTests(PlanManagerFactory factory) : SignedInTest(facto
     {
         var id = await JobWithLogAsync();
 
-        using (var save = await Browser.SubmitAsync($"/jobs/{id}", "#job-form", new Dictionary<string, string> { ["Form.Status"] = "Ready", ["Form.VehicleIn"] = "true" }, "save"))
+        using (var save = await Browser.SubmitAsync($"/jobs/{id}", "#job-form",
+            new Dictionary<string, string> { ["Form.Status"] = "Ready", ["Form.VehicleIn"] = "true" }, "save"))
         {
             Assert.Equal(System.Net.HttpStatusCode.Redirect, save.StatusCode);
         }

@@ -23,7 +23,8 @@ public sealed class JobNumberTests(PlanManagerFactory factory) : IClassFixture<P
         var results = await Task.WhenAll(creates);
 
         Assert.All(results, r => Assert.Equal(CommandOutcome.Saved, r.Outcome));
-        var numbers = await factory.WithDbAsync(db => db.Jobs.Where(j => j.RegistrationKey.StartsWith("PAR")).Select(j => j.Number).OrderBy(n => n).ToListAsync());
+        var numbers = await factory.WithDbAsync(db => db.Jobs.Where(j => j.RegistrationKey.StartsWith("PAR")).Select(j => j.Number).OrderBy(n => n)
+            .ToListAsync());
         Assert.Equal(Enumerable.Range(before + 1, 30), numbers);
     }
 }

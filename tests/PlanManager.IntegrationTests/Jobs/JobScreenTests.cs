@@ -109,7 +109,8 @@ public sealed class JobScreenTests(PlanManagerFactory factory) : SignedInTest(fa
     [Fact]
     public async Task A_value_the_browser_could_not_have_sent_is_refused_with_a_message()
     {
-        using var response = await CreateJobAsync("BIND-001", new Dictionary<string, string> { ["Form.MileageAtEstimate"] = "lots", ["Form.StartDate"] = "yesterday" });
+        using var response = await CreateJobAsync("BIND-001",
+            new Dictionary<string, string> { ["Form.MileageAtEstimate"] = "lots", ["Form.StartDate"] = "yesterday" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());

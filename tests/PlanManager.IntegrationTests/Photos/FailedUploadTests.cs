@@ -39,7 +39,8 @@ public sealed class FailedUploadTests(PlanManagerFactory factory) : IClassFixtur
         using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPhotoStorage>(sp =>
             new InterferingStorage(new LocalDiskPhotoStorage(sp.GetRequiredService<IOptions<PhotoStorageOptions>>()), () => interfere(services!, jobId)))));
         services = app.Services;
-        var browser = new HtmlClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress }));
+        var browser = new HtmlClient(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true,
+            BaseAddress = app.ClientOptions.BaseAddress }));
         await browser.SignInAsync(DemoDataSeeder.StaffEmail);
 
         await using (var scope = app.Services.CreateAsyncScope())
@@ -52,7 +53,8 @@ public sealed class FailedUploadTests(PlanManagerFactory factory) : IClassFixtur
         }
 
         var page = await browser.GetPageAsync($"/jobs/{jobId}");
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")),
+            "__RequestVerificationToken" } };
         var file = new ByteArrayContent(TestPhotos.Jpeg());
         file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "files", "door.jpg");

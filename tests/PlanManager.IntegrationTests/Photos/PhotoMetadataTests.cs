@@ -29,7 +29,8 @@ public sealed class PhotoMetadataTests(PlanManagerFactory factory) : SignedInTes
         Assert.Equal(SKEncodedOrigin.RightTop, OriginOf(original));
 
         var page = await Browser.GetPageAsync($"/jobs/{jobId}");
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")),
+            "__RequestVerificationToken" } };
         var file = new ByteArrayContent(original);
         file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/jpeg");
         form.Add(file, "files", "IMG_0001.jpg");

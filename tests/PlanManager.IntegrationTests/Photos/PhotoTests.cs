@@ -33,7 +33,8 @@ public sealed class PhotoTests(PlanManagerFactory factory) : SignedInTest(factor
     private async Task<HttpResponseMessage> UploadAsync(int jobId, bool json, params (string Name, byte[] Content, string ContentType)[] files)
     {
         var page = await Browser.GetPageAsync($"/jobs/{jobId}");
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")),
+            "__RequestVerificationToken" } };
         foreach (var (name, content, type) in files)
         {
             var file = new ByteArrayContent(content);
@@ -61,7 +62,8 @@ public sealed class PhotoTests(PlanManagerFactory factory) : SignedInTest(factor
 
     private int FilesOf(JobPhoto photo) =>
         Directory.Exists(PhotoFolder)
-            ? Directory.EnumerateFiles(PhotoFolder, "*", SearchOption.AllDirectories).Count(f => Path.GetFileName(f).StartsWith(Path.GetFileNameWithoutExtension(photo.StoredName), StringComparison.Ordinal))
+            ? Directory.EnumerateFiles(PhotoFolder, "*", SearchOption.AllDirectories)
+                .Count(f => Path.GetFileName(f).StartsWith(Path.GetFileNameWithoutExtension(photo.StoredName), StringComparison.Ordinal))
             : 0;
 
     private async Task AssertNothingStoredAsync(int jobId, int filesBefore)
@@ -90,7 +92,8 @@ public sealed class PhotoTests(PlanManagerFactory factory) : SignedInTest(factor
         Assert.Equal("staff@planmanager.demo", photo.UploadedBy);
         Assert.NotEqual("front-left.jpg", photo.StoredName);
         Assert.Equal(2, FilesOf(photo));
-        Assert.True(await Factory.WithDbAsync(db => db.JobLog.AnyAsync(l => l.JobId == jobId && l.MessageKey == "JobLog.PhotoAdded" && l.Detail == "front-left.jpg" && l.UserName == "staff@planmanager.demo")));
+        Assert.True(await Factory.WithDbAsync(db => db.JobLog.AnyAsync(l => l.JobId == jobId && l.MessageKey == "JobLog.PhotoAdded"
+            && l.Detail == "front-left.jpg" && l.UserName == "staff@planmanager.demo")));
 
         using var original = await Browser.Http.GetAsync($"/jobs/{jobId}/photos/{photo.Id}");
         Assert.Equal(HttpStatusCode.OK, original.StatusCode);
@@ -191,7 +194,8 @@ public sealed class PhotoTests(PlanManagerFactory factory) : SignedInTest(factor
         var jobId = await NewJobAsync();
         var before = CountFiles();
 
-        using var response = await UploadAsync(jobId, json: true, ("good.jpg", TestPhotos.Jpeg(), "image/jpeg"), ("invoice.png", "%PDF-1.7"u8.ToArray(), "image/png"));
+        using var response = await UploadAsync(jobId, json: true, ("good.jpg", TestPhotos.Jpeg(), "image/jpeg"),
+            ("invoice.png", "%PDF-1.7"u8.ToArray(), "image/png"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -242,7 +246,8 @@ public sealed class PhotoTests(PlanManagerFactory factory) : SignedInTest(factor
         Assert.Equal("Photo deleted.", await MessageAfterAsync(response));
         Assert.Empty(await PhotosOfAsync(jobId));
         Assert.Equal(0, FilesOf(photo));
-        Assert.True(await Factory.WithDbAsync(db => db.JobLog.AnyAsync(l => l.JobId == jobId && l.MessageKey == "JobLog.PhotoDeleted" && l.Detail == "dent.jpg")));
+        Assert.True(await Factory.WithDbAsync(db => db.JobLog.AnyAsync(l => l.JobId == jobId && l.MessageKey == "JobLog.PhotoDeleted"
+            && l.Detail == "dent.jpg")));
         using var gone = await Browser.Http.GetAsync($"/jobs/{jobId}/photos/{photo.Id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }

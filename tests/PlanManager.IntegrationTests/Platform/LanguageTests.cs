@@ -11,7 +11,8 @@ public sealed class LanguageTests(PlanManagerFactory factory) : SignedInTest(fac
     [InlineData("en-GB", "Registration", "New job")]
     public async Task The_chosen_language_is_remembered_for_the_next_pages(string culture, string registration, string newJob)
     {
-        using var chosen = await Browser.SubmitAsync("/jobs", "form[data-language-form]", new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/jobs" });
+        using var chosen = await Browser.SubmitAsync("/jobs", "form[data-language-form]",
+            new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/jobs" });
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         Assert.Equal("/jobs", chosen.Headers.Location!.OriginalString);
 
@@ -24,8 +25,10 @@ public sealed class LanguageTests(PlanManagerFactory factory) : SignedInTest(fac
     [Fact]
     public async Task Validation_messages_follow_the_language_too()
     {
-        using var _ = await Browser.SubmitAsync("/jobs", "form[data-language-form]", new Dictionary<string, string> { ["culture"] = "nl-BE", ["returnUrl"] = "/jobs" });
-        using var response = await Browser.SubmitAsync("/jobs/new", "#job-form", new Dictionary<string, string> { ["Form.Registration"] = "", ["Form.Vin"] = "123" }, "save");
+        using var _ = await Browser.SubmitAsync("/jobs", "form[data-language-form]",
+            new Dictionary<string, string> { ["culture"] = "nl-BE", ["returnUrl"] = "/jobs" });
+        using var response = await Browser.SubmitAsync("/jobs/new", "#job-form",
+            new Dictionary<string, string> { ["Form.Registration"] = "", ["Form.Vin"] = "123" }, "save");
 
         var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Een chassisnummer heeft 17 letters en cijfers, zonder I, O of Q.", HtmlClient.FieldError(page, "Form.Vin"));

@@ -69,7 +69,8 @@ public abstract class TwoNodeScenarios : IDisposable
         }, "save")));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        var numbers = await first.WithDbAsync(db => db.Jobs.Where(j => j.RegistrationKey.StartsWith("SXT")).Select(j => j.Number).OrderBy(n => n).ToListAsync());
+        var numbers = await first.WithDbAsync(db => db.Jobs.Where(j => j.RegistrationKey.StartsWith("SXT")).Select(j => j.Number).OrderBy(n => n)
+            .ToListAsync());
         Assert.Equal(Enumerable.Range(before + 1, 60), numbers);
     }
 
@@ -81,7 +82,8 @@ public abstract class TwoNodeScenarios : IDisposable
         await first.SetQueueingOffAsync();
         var repairer = await first.AddBodyshopAsync("BE0777000111");
         var updated = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
-        var assignments = Enumerable.Range(1, 30).Select(i => Claims360Factory.Assignment((9_100_000 + i).ToString(CultureInfo.InvariantCulture), $"1TWO{i:000}", updated.AddMinutes(i))).ToArray();
+        var assignments = Enumerable.Range(1, 30)
+            .Select(i => Claims360Factory.Assignment((9_100_000 + i).ToString(CultureInfo.InvariantCulture), $"1TWO{i:000}", updated.AddMinutes(i))).ToArray();
         // A slow answer so both imports are surely in flight together.
         _platforms.Given(Request.Create().WithPath(Claims360Factory.Path("BE0777000111", "/assignments")).UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithDelay(TimeSpan.FromMilliseconds(400))
@@ -129,7 +131,8 @@ public abstract class TwoNodeScenarios : IDisposable
         var customers = new[] { new HtmlClient(first.CreateBrowserLikeClient()), new HtmlClient(second.CreateBrowserLikeClient()) };
         // Each has its form (and antiforgery token) ready before both submit.
         var forms = await Task.WhenAll(customers.Select(c => c.GetPageAsync($"/portal/{id}/estimate")));
-        var slot = forms[0].QuerySelectorAll("select[name='Form.Slot'] option").Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ElementAt(4)!;
+        var slot = forms[0].QuerySelectorAll("select[name='Form.Slot'] option").Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v))
+            .ElementAt(4)!;
 
         var responses = await Task.WhenAll(customers.Select((c, i) => BookEstimateAsync(c, id, forms[i], $"XX-0{i}-YY", slot)));
 
@@ -149,7 +152,8 @@ public abstract class TwoNodeScenarios : IDisposable
         var pages = await Task.WhenAll(staff.Select(s => s.GetPageAsync($"/jobs/{id}")));
         var colours = new[] { "Red", "Green" };
 
-        var responses = await Task.WhenAll(staff.Select((s, i) => s.SubmitPageAsync(pages[i], $"/jobs/{id}", "#job-form", new Dictionary<string, string> { ["Form.Colour"] = colours[i] }, "save")));
+        var responses = await Task.WhenAll(staff.Select((s, i) => s.SubmitPageAsync(pages[i], $"/jobs/{id}", "#job-form",
+            new Dictionary<string, string> { ["Form.Colour"] = colours[i] }, "save")));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
         var refused = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
@@ -165,9 +169,11 @@ public abstract class TwoNodeScenarios : IDisposable
         return client;
     }
 
-    private static async Task<HttpStatusCode> BookEstimateAsync(HtmlClient client, int repairerId, AngleSharp.Html.Dom.IHtmlDocument page, string plate, string slot)
+    private static async Task<HttpStatusCode> BookEstimateAsync(HtmlClient client, int repairerId, AngleSharp.Html.Dom.IHtmlDocument page,
+        string plate, string slot)
     {
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "#portal-appointment-form")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "#portal-appointment-form")),
+            "__RequestVerificationToken" } };
         form.Add(new StringContent("Oliver Wright"), "Form.Name");
         form.Add(new StringContent("+44 7700 900123"), "Form.Phone");
         form.Add(new StringContent(plate), "Form.Registration");
@@ -200,7 +206,8 @@ public abstract class TwoNodeScenarios : IDisposable
 internal static class NodeSetup
 {
     public static Task SetQueueingOffAsync(this PlanManagerFactory node) =>
-        node.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360).ExecuteUpdateAsync(s => s.SetProperty(c => c.Claims360Queueing, false)));
+        node.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Claims360Queueing, false)));
 
     public static Task SetPortalCapacityAsync(this PlanManagerFactory node, int repairerId, int capacity) => node.WithDbAsync(async db =>
     {

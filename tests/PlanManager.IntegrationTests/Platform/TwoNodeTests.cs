@@ -19,7 +19,8 @@ public sealed class TwoNodeTests() : TwoNodeScenarios(DatabaseProvider.Sqlite)
     public Task The_last_portal_place_booked_on_two_nodes_goes_to_one_customer() => Two_customers_booking_the_last_place_on_two_nodes_get_one_success();
 
     [Fact]
-    public Task Two_staff_saving_one_job_on_two_nodes_get_one_save_and_one_conflict() => Two_staff_saving_the_same_job_on_two_nodes_get_one_save_and_one_clear_conflict();
+    public Task Two_staff_saving_one_job_on_two_nodes_get_one_save_and_one_conflict() =>
+        Two_staff_saving_the_same_job_on_two_nodes_get_one_save_and_one_clear_conflict();
 }
 
 /// <summary>
@@ -41,5 +42,6 @@ public sealed class TwoNodePostgreSqlTests() : TwoNodeScenarios(DatabaseProvider
     public Task The_last_portal_place_booked_on_two_nodes_goes_to_one_customer() => Two_customers_booking_the_last_place_on_two_nodes_get_one_success();
 
     [PostgresFact]
-    public Task Two_staff_saving_one_job_on_two_nodes_get_one_save_and_one_conflict() => Two_staff_saving_the_same_job_on_two_nodes_get_one_save_and_one_clear_conflict();
+    public Task Two_staff_saving_one_job_on_two_nodes_get_one_save_and_one_conflict() =>
+        Two_staff_saving_the_same_job_on_two_nodes_get_one_save_and_one_clear_conflict();
 }

@@ -19,7 +19,8 @@ public sealed class AppointmentsPageTests(PlanManagerFactory factory) : SignedIn
         var appointment = await Factory.WithDbAsync(async db =>
         {
             var job = new JobBuilder().Number(Interlocked.Increment(ref _nextNumber)).Repairer(repairerId).Build();
-            var a = new Appointment { RepairerId = repairerId, Job = job, Kind = AppointmentKind.Estimate, Start = start, Place = 1, CustomerName = customer, CreatedAt = start, UpdatedAt = start };
+            var a = new Appointment { RepairerId = repairerId, Job = job, Kind = AppointmentKind.Estimate, Start = start, Place = 1, CustomerName = customer,
+                CreatedAt = start, UpdatedAt = start };
             db.Appointments.Add(a);
             await db.SaveChangesAsync();
             return a;
@@ -64,7 +65,8 @@ public sealed class AppointmentsPageTests(PlanManagerFactory factory) : SignedIn
         Assert.Equal(AppointmentStatus.Confirmed, await StatusOf(appointment.Id));
 
         var target = appointment.Start.AddHours(2);
-        using var move = await Browser.SubmitAsync(url, $"form[action='/appointments/{appointment.Id}/move']", new Dictionary<string, string> { ["slot"] = target.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) });
+        using var move = await Browser.SubmitAsync(url, $"form[action='/appointments/{appointment.Id}/move']",
+            new Dictionary<string, string> { ["slot"] = target.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, move.StatusCode);
         Assert.Equal(target, await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == appointment.Id).Select(a => a.Start).SingleAsync()));
 
@@ -72,7 +74,8 @@ public sealed class AppointmentsPageTests(PlanManagerFactory factory) : SignedIn
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         Assert.Equal(AppointmentStatus.Cancelled, await StatusOf(appointment.Id));
 
-        var log = await Factory.WithDbAsync(db => db.JobLog.Where(l => l.JobId == appointment.JobId && l.MessageKey == "JobLog.AppointmentChanged").Select(l => l.Detail!).ToListAsync());
+        var log = await Factory.WithDbAsync(db => db.JobLog.Where(l => l.JobId == appointment.JobId && l.MessageKey == "JobLog.AppointmentChanged")
+            .Select(l => l.Detail!).ToListAsync());
         Assert.Equal(["Cancelled", "Confirmed", "Moved"], log.Select(d => d.Split('|')[0]).Order(StringComparer.Ordinal));
     }
 
@@ -94,7 +97,8 @@ public sealed class AppointmentsPageTests(PlanManagerFactory factory) : SignedIn
         var target = first.Start.AddHours(4);
         await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Id == second.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Start, target)));
 
-        using var move = await Browser.SubmitAsync($"/appointments?repairerId={repairerId}&date={Day(first.Start)}", $"form[action='/appointments/{first.Id}/move']",
+        using var move = await Browser.SubmitAsync($"/appointments?repairerId={repairerId}&date={Day(first.Start)}",
+            $"form[action='/appointments/{first.Id}/move']",
             new Dictionary<string, string> { ["slot"] = target.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) });
 
         Assert.Equal(HttpStatusCode.Redirect, move.StatusCode);
@@ -108,7 +112,8 @@ public sealed class AppointmentsPageTests(PlanManagerFactory factory) : SignedIn
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => Factory.WithDbAsync(async db =>
         {
-            db.Appointments.Add(new Appointment { RepairerId = repairerId, JobId = first.JobId, Start = first.Start, Place = first.Place, CustomerName = "Twice" });
+            db.Appointments.Add(new Appointment { RepairerId = repairerId, JobId = first.JobId, Start = first.Start, Place = first.Place,
+                CustomerName = "Twice" });
             await db.SaveChangesAsync();
         }));
         Assert.Contains("UNIQUE", error.InnerException!.Message, StringComparison.Ordinal);
@@ -134,7 +139,8 @@ public sealed class AppointmentsPageTests(PlanManagerFactory factory) : SignedIn
         Assert.Equal(3, schedule.Capacity);
         var portal = await Browser.GetPageAsync($"/portal/{repairerId}/estimate");
         var times = portal.QuerySelectorAll("select[name='Form.Slot'] option[value]").Where(o => o.GetAttribute("value") != string.Empty)
-            .Select(o => Factory.DisplayTime.Local(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(o.GetAttribute("value")!, CultureInfo.InvariantCulture))).TimeOfDay).Distinct().Order().ToList();
+            .Select(o => Factory.DisplayTime.Local(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(o.GetAttribute("value")!,
+                CultureInfo.InvariantCulture))).TimeOfDay).Distinct().Order().ToList();
         Assert.Equal([new TimeSpan(13, 0, 0), new TimeSpan(14, 0, 0)], times);
     }
 

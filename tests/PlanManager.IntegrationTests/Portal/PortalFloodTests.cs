@@ -67,7 +67,8 @@ public sealed class PortalFloodTests(PortalFloodFactory factory) : PortalTestBas
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 15; i++)
         {
-            using var response = await prober.SubmitAsync($"/portal/{id}/status", "#portal-status-form", new Dictionary<string, string> { ["Form.Registration"] = $"PR-{i:00}-OBE", ["Form.JobNumber"] = "1" });
+            using var response = await prober.SubmitAsync($"/portal/{id}/status", "#portal-status-form",
+                new Dictionary<string, string> { ["Form.Registration"] = $"PR-{i:00}-OBE", ["Form.JobNumber"] = "1" });
             answers.Add(response.StatusCode);
         }
 
@@ -84,14 +85,19 @@ public sealed class PortalFloodTests(PortalFloodFactory factory) : PortalTestBas
         var stranger = From("192.0.2.99");
         for (var i = 0; i < 2; i++)
         {
-            using var guess = await stranger.SubmitAsync($"/portal/{id}/status", "#portal-status-form", new Dictionary<string, string> { ["Form.Registration"] = "1-OWN-700", ["Form.JobNumber"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            using var guess = await stranger.SubmitAsync($"/portal/{id}/status", "#portal-status-form",
+                new Dictionary<string, string> { ["Form.Registration"] = "1-OWN-700",
+                ["Form.JobNumber"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) });
             Assert.Equal(HttpStatusCode.OK, guess.StatusCode);
         }
 
-        using var blocked = await stranger.SubmitAsync($"/portal/{id}/status", "#portal-status-form", new Dictionary<string, string> { ["Form.Registration"] = "1-OWN-700", ["Form.JobNumber"] = number });
+        using var blocked = await stranger.SubmitAsync($"/portal/{id}/status", "#portal-status-form",
+            new Dictionary<string, string> { ["Form.Registration"] = "1-OWN-700", ["Form.JobNumber"] = number });
         Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
 
-        using var owner = await From("198.51.100.70").SubmitAsync($"/portal/{id}/status", "#portal-status-form", new Dictionary<string, string> { ["Form.Registration"] = "1-own-700", ["Form.JobNumber"] = number });
+        using var owner = await From("198.51.100.70")
+            .SubmitAsync($"/portal/{id}/status", "#portal-status-form",
+            new Dictionary<string, string> { ["Form.Registration"] = "1-own-700", ["Form.JobNumber"] = number });
         Assert.Equal(HttpStatusCode.OK, owner.StatusCode);
         var page = await owner.Content.ReadAsStringAsync();
         Assert.DoesNotContain("Too many", page, StringComparison.Ordinal);
@@ -133,7 +139,8 @@ public sealed class PortalFloodTests(PortalFloodFactory factory) : PortalTestBas
         // Rows only (as if earlier uploads had filled the quota): 100 MB of portal photos less 100 bytes.
         await Factory.WithDbAsync(async db =>
         {
-            db.JobPhotos.Add(new JobPhoto { JobId = job.Id, Source = PhotoSource.Portal, StoredName = new string('a', 32) + ".jpg", OriginalFileName = "old.jpg", SizeBytes = PortalPhotoLimits.StoragePerJob - 100, UploadedAt = DateTimeOffset.UtcNow, UploadedBy = "portal" });
+            db.JobPhotos.Add(new JobPhoto { JobId = job.Id, Source = PhotoSource.Portal, StoredName = new string('a', 32) + ".jpg",
+                OriginalFileName = "old.jpg", SizeBytes = PortalPhotoLimits.StoragePerJob - 100, UploadedAt = DateTimeOffset.UtcNow, UploadedBy = "portal" });
             await db.SaveChangesAsync();
         });
         var customer = From("198.51.100.31");

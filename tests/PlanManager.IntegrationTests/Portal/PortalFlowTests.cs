@@ -43,7 +43,8 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
         Assert.Equal($"/portal/{id}/booked", response.Headers.Location!.OriginalString);
         var done = await Customer.GetPageAsync(response.Headers.Location.OriginalString);
         var job = await Factory.WithDbAsync(db => db.Jobs.Include(j => j.Owner).SingleAsync(j => j.Registration == "1-PTL-401"));
-        Assert.Contains(job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), done.QuerySelector("[data-testid=portal-done]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), done.QuerySelector("[data-testid=portal-done]")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Equal(JobSource.Portal, job.Source);
         Assert.Equal(JobStatus.New, job.Status);
         Assert.Equal(id, job.RepairerId);
@@ -160,7 +161,8 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
 
         async Task<(HttpStatusCode, string)> LookUp(string plate, string jobNumber)
         {
-            using var response = await Customer.SubmitAsync($"/portal/{id}/status", "#portal-status-form", new Dictionary<string, string> { ["Form.Registration"] = plate, ["Form.JobNumber"] = jobNumber });
+            using var response = await Customer.SubmitAsync($"/portal/{id}/status", "#portal-status-form",
+                new Dictionary<string, string> { ["Form.Registration"] = plate, ["Form.JobNumber"] = jobNumber });
             var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
             Assert.Null(page.QuerySelector("[data-testid=portal-status]"));
             return (response.StatusCode, ErrorsOf(page));
@@ -265,7 +267,8 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
 
         var page = await PageOf(second);
         Assert.NotNull(HtmlClient.FieldError(page, "Form.Slot"));
-        Assert.Equal(1, await Factory.WithDbAsync(db => db.Appointments.CountAsync(a => a.RepairerId == id && a.Start == DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(slot, System.Globalization.CultureInfo.InvariantCulture)))));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Appointments.CountAsync(a => a.RepairerId == id
+            && a.Start == DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(slot, System.Globalization.CultureInfo.InvariantCulture)))));
         Assert.False(await Factory.WithDbAsync(db => db.Jobs.AnyAsync(j => j.Registration == "LR19 BBB")));
     }
 
@@ -290,12 +293,14 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
     public async Task Portal_pages_link_to_no_staff_page()
     {
         var id = await RepairerIdAsync(Janssens);
-        foreach (var path in new[] { "/portal", $"/portal/{id}", $"/portal/{id}/estimate", $"/portal/{id}/repair", $"/portal/{id}/status", $"/portal/{id}/photos" })
+        foreach (var path in new[] { "/portal", $"/portal/{id}", $"/portal/{id}/estimate", $"/portal/{id}/repair", $"/portal/{id}/status",
+            $"/portal/{id}/photos" })
         {
             var page = await Customer.GetPageAsync(path);
             var targets = page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!)
                 .Concat(page.QuerySelectorAll("form").Select(f => f.GetAttribute("action") ?? path));
-            Assert.All(targets, t => Assert.True(t.StartsWith("/portal", StringComparison.Ordinal) || t.StartsWith("/language", StringComparison.Ordinal), $"{path} links to {t}"));
+            Assert.All(targets, t => Assert.True(t.StartsWith("/portal", StringComparison.Ordinal) || t.StartsWith("/language", StringComparison.Ordinal),
+                $"{path} links to {t}"));
             Assert.Null(page.QuerySelector("[data-testid=signed-in-user]"));
         }
     }
@@ -317,9 +322,11 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
         ["Form.Slot"] = slot,
     };
 
-    private static async Task<HttpStatusCode> PostPreparedAsync(HtmlClient client, int repairerId, AngleSharp.Html.Dom.IHtmlDocument page, Dictionary<string, string> fields)
+    private static async Task<HttpStatusCode> PostPreparedAsync(HtmlClient client, int repairerId, AngleSharp.Html.Dom.IHtmlDocument page,
+        Dictionary<string, string> fields)
     {
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "#portal-appointment-form")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "#portal-appointment-form")),
+            "__RequestVerificationToken" } };
         foreach (var (name, value) in fields)
         {
             form.Add(new StringContent(value), name);

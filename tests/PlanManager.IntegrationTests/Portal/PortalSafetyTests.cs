@@ -23,7 +23,8 @@ public sealed class PortalRateLimitTests(RateLimitedPortalFactory factory) : Por
 
         async Task<HttpStatusCode> LookUp(string plate, string jobNumber)
         {
-            using var response = await Customer.SubmitAsync($"/portal/{id}/status", "#portal-status-form", new Dictionary<string, string> { ["Form.Registration"] = plate, ["Form.JobNumber"] = jobNumber });
+            using var response = await Customer.SubmitAsync($"/portal/{id}/status", "#portal-status-form",
+                new Dictionary<string, string> { ["Form.Registration"] = plate, ["Form.JobNumber"] = jobNumber });
             return response.StatusCode;
         }
 
@@ -39,7 +40,8 @@ public sealed class PortalRateLimitTests(RateLimitedPortalFactory factory) : Por
         Assert.Equal(HttpStatusCode.TooManyRequests, await LookUp("1-LIM-500", "1"));
 
         // The photo step counts too.
-        using var photos = await Customer.SubmitAsync($"/portal/{id}/photos", "#portal-photos-form", new Dictionary<string, string> { ["Form.Registration"] = "1-LIM-600", ["Form.JobNumber"] = "1" });
+        using var photos = await Customer.SubmitAsync($"/portal/{id}/photos", "#portal-photos-form",
+            new Dictionary<string, string> { ["Form.Registration"] = "1-LIM-600", ["Form.JobNumber"] = "1" });
         Assert.Equal(HttpStatusCode.TooManyRequests, photos.StatusCode);
     }
 }
@@ -52,10 +54,12 @@ public sealed class PortalSwitchTests(PortalFactory factory) : PortalTestBase<Po
     {
         var id = await RepairerIdAsync("Carrosserie Janssens");
         var statusPage = await Customer.GetPageAsync($"/portal/{id}/status");
-        await Factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Portal).ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
+        await Factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Portal)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, false)));
         try
         {
-            foreach (var path in new[] { "/portal", $"/portal/{id}", $"/portal/{id}/estimate", $"/portal/{id}/repair", $"/portal/{id}/status", $"/portal/{id}/photos" })
+            foreach (var path in new[] { "/portal", $"/portal/{id}", $"/portal/{id}/estimate", $"/portal/{id}/repair", $"/portal/{id}/status",
+                $"/portal/{id}/photos" })
             {
                 using var response = await Customer.Http.GetAsync(path);
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -72,7 +76,8 @@ public sealed class PortalSwitchTests(PortalFactory factory) : PortalTestBase<Po
         }
         finally
         {
-            await Factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Portal).ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, true)));
+            await Factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Portal)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Enabled, true)));
         }
 
         using var again = await Customer.Http.GetAsync($"/portal/{id}");

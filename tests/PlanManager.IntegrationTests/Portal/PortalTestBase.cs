@@ -66,11 +66,13 @@ public abstract class PortalTestBase<TFactory>(TFactory factory) : IClassFixture
         page.QuerySelectorAll("select[name='Form.Slot'] option").Select(o => o.GetAttribute("value") ?? string.Empty).Where(v => v.Length > 0).ToList();
 
     /// <summary>Posts the booking form as the browser does (multipart for the estimate, with its photos).</summary>
-    protected async Task<HttpResponseMessage> BookAsync(HtmlClient client, int repairerId, string kind, IDictionary<string, string> fields, params byte[][] photos)
+    protected async Task<HttpResponseMessage> BookAsync(HtmlClient client, int repairerId, string kind, IDictionary<string, string> fields,
+        params byte[][] photos)
     {
         var url = $"/portal/{repairerId}/{kind}";
         var page = await client.GetPageAsync(url);
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "#portal-appointment-form")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "#portal-appointment-form")),
+            "__RequestVerificationToken" } };
         foreach (var (name, value) in fields)
         {
             form.Add(new StringContent(value), name);

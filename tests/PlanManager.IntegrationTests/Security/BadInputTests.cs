@@ -32,7 +32,8 @@ public sealed class BadInputTests(PlanManagerFactory factory) : SignedInTest(fac
     public static readonly string[] NumberCorpus = ["-1", "99999999999", "1e9", "abc", "0x10", "12,5"];
     public static readonly string[] DateCorpus = ["0001-01-01", "9999-12-31", "2026-02-30", "yesterday", "1899-12-31"];
 
-    private static readonly string[] JobTextFields = ["Registration", "Make", "Model", "Type", "Vin", "Colour", "ClaimNumber", "CurrentTask", "VehicleDetails", "CommentsDamage", "OwnerName"];
+    private static readonly string[] JobTextFields = ["Registration", "Make", "Model", "Type", "Vin", "Colour", "ClaimNumber", "CurrentTask", "VehicleDetails",
+        "CommentsDamage", "OwnerName"];
     private static readonly string[] JobNumberFields = ["MileageAtEstimate", "MileageAtRepair"];
     private static readonly string[] JobDateFields = ["StartDate", "EndDate", "EstimatedCompletionDate", "FirstRegistration", "ClientInformed", "BookOutDate"];
 
@@ -79,8 +80,10 @@ public sealed class BadInputTests(PlanManagerFactory factory) : SignedInTest(fac
     }
 
     [Theory]
-    [InlineData("/third-parties/owners/new", "form[method=post][action='/third-parties/owners/new']", new[] { "Name", "Street", "PostalCode", "City", "Country", "Phone", "Email", "VatNumber" })]
-    [InlineData("/repairers/new", "form[method=post][action='/repairers/new']", new[] { "Name", "Street", "City", "Phone", "Email", "VatNumber", "ExternalReference" })]
+    [InlineData("/third-parties/owners/new", "form[method=post][action='/third-parties/owners/new']",
+        new[] { "Name", "Street", "PostalCode", "City", "Country", "Phone", "Email", "VatNumber" })]
+    [InlineData("/repairers/new", "form[method=post][action='/repairers/new']",
+        new[] { "Name", "Street", "City", "Phone", "Email", "VatNumber", "ExternalReference" })]
     public async Task Every_party_field_answers_hostile_input_with_a_message_or_the_exact_value_never_an_error(string url, string form, string[] fields)
     {
         var tried = 0;
@@ -91,7 +94,8 @@ public sealed class BadInputTests(PlanManagerFactory factory) : SignedInTest(fac
                 var values = new Dictionary<string, string> { ["Name"] = $"Corpus {field} {tried}", [field] = value };
                 using var response = await Browser.SubmitAsync(url, form, values);
                 var html = await response.Content.ReadAsStringAsync();
-                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{url} {field}={Show(value)} answered {(int)response.StatusCode}");
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect,
+                    $"{url} {field}={Show(value)} answered {(int)response.StatusCode}");
                 Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
                 if (response.StatusCode == HttpStatusCode.Redirect)
                 {
@@ -129,7 +133,8 @@ public sealed class BadInputTests(PlanManagerFactory factory) : SignedInTest(fac
         var form = page.QuerySelector(formSelector);
         Assert.True(form is not null, $"no form {formSelector} on {url}");
         var fields = form!.QuerySelectorAll("input, textarea")
-            .Where(e => e.GetAttribute("type") is null or "text" or "email" or "tel" or "search" or "password" or "number" or "date" or "time" || e.LocalName == "textarea")
+            .Where(e => e.GetAttribute("type") is null or "text" or "email" or "tel" or "search" or "password" or "number" or "date" or "time"
+                || e.LocalName == "textarea")
             .Select(e => e.GetAttribute("name"))
             .OfType<string>()
             .Where(n => n.Length > 0)

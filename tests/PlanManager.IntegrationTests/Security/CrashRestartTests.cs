@@ -37,7 +37,8 @@ public sealed class CrashRestartTests : IDisposable
         int number;
         try
         {
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false,
+                CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
             await WaitForHealthAsync(http);
             var browser = new HtmlClient(http);
             await browser.SignInAsync(DemoDataSeeder.StaffEmail);
@@ -92,9 +93,11 @@ public sealed class CrashRestartTests : IDisposable
         for (var page = 1; page <= pages; page++)
         {
             var assignments = Enumerable.Range(((page - 1) * 50) + 1, 50)
-                .Select(i => Claims360.Claims360Factory.Assignment((7_700_000 + i).ToString(CultureInfo.InvariantCulture), $"1KIL{i:000}", updated.AddMinutes(i)))
+                .Select(i => Claims360.Claims360Factory.Assignment((7_700_000 + i).ToString(CultureInfo.InvariantCulture), $"1KIL{i:000}",
+                    updated.AddMinutes(i)))
                 .ToArray();
-            _caps.Given(Request.Create().WithPath($"/c360/v1/bodyshops/{bodyshop}/assignments").WithParam("page", page.ToString(CultureInfo.InvariantCulture)).UsingGet())
+            _caps.Given(Request.Create().WithPath($"/c360/v1/bodyshops/{bodyshop}/assignments")
+                .WithParam("page", page.ToString(CultureInfo.InvariantCulture)).UsingGet())
                 .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithDelay(TimeSpan.FromMilliseconds(1500))
                     .WithBody(System.Text.Json.JsonSerializer.Serialize(new { assignments, page, hasMore = page < pages })));
         }
@@ -102,7 +105,8 @@ public sealed class CrashRestartTests : IDisposable
         var first = Start();
         try
         {
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromMinutes(2) };
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false,
+                CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromMinutes(2) };
             await WaitForHealthAsync(http);
             var browser = new HtmlClient(http);
             await browser.SignInAsync(DemoDataSeeder.StaffEmail);
@@ -129,12 +133,14 @@ public sealed class CrashRestartTests : IDisposable
         var second = Start();
         try
         {
-            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromMinutes(2) };
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false,
+                CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{_port}"), Timeout = TimeSpan.FromMinutes(2) };
             await WaitForHealthAsync(http);
             var browser = new HtmlClient(http);
             await browser.SignInAsync(DemoDataSeeder.StaffEmail);
             var repairer = await ScalarAsync($"SELECT RepairerId FROM Claims360Setups WHERE CarrosserieId = '{bodyshop}'");
-            using var refreshed = await browser.SubmitAsync($"/claims360?repairer={repairer}", "form[action^='/claims360/refresh']", new Dictionary<string, string>());
+            using var refreshed = await browser.SubmitAsync($"/claims360?repairer={repairer}", "form[action^='/claims360/refresh']",
+                new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.Redirect, refreshed.StatusCode);
 
             Assert.Equal(pages * 50, await ScalarAsync("SELECT COUNT(*) FROM Claims360Items"));

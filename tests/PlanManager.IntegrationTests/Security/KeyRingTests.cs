@@ -23,9 +23,11 @@ public sealed class KeyRingTests
     {
         using var original = new PlanManagerFactory();
         var browser = new HtmlClient(original.CreateBrowserLikeClient());
-        using var signIn = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = DemoDataSeeder.SupportEmail, ["Password"] = DemoDataSeeder.Password });
+        using var signIn = await browser.SubmitAsync("/account/sign-in", "#sign-in-form",
+            new Dictionary<string, string> { ["Email"] = DemoDataSeeder.SupportEmail, ["Password"] = DemoDataSeeder.Password });
         var cookie = SessionHardeningTests.AuthCookies(signIn);
-        var stored = await original.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Caps).Select(s => s.ProtectedSecret).SingleAsync());
+        var stored = await original.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Caps).Select(s => s.ProtectedSecret)
+            .SingleAsync());
         Assert.Equal(new PlanManager.Sandbox.SandboxCredentials().CapsApiKey, original.Services.GetRequiredService<SecretProtector>().Unprotect(stored));
         Assert.Equal(HttpStatusCode.OK, await ReplayAsync(original, cookie));
 
@@ -56,10 +58,12 @@ public sealed class KeyRingTests
     {
         using var factory = new PlanManagerFactory();
         var browser = new HtmlClient(factory.CreateBrowserLikeClient());
-        using var signIn = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = DemoDataSeeder.SupportEmail, ["Password"] = DemoDataSeeder.Password });
+        using var signIn = await browser.SubmitAsync("/account/sign-in", "#sign-in-form",
+            new Dictionary<string, string> { ["Email"] = DemoDataSeeder.SupportEmail, ["Password"] = DemoDataSeeder.Password });
         var cookie = SessionHardeningTests.AuthCookies(signIn);
         Assert.Equal(HttpStatusCode.OK, await ReplayAsync(factory, cookie));
-        var before = await factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Caps).Select(s => s.ProtectedSecret).SingleAsync());
+        var before = await factory.WithDbAsync(db => db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Caps).Select(s => s.ProtectedSecret)
+            .SingleAsync());
 
         Assert.Equal(0, await KeyRingCommands.RunAsync(factory.Services, revoke: true, NullLogger.Instance));
 
@@ -101,7 +105,8 @@ public sealed class KeyRingTests
 
     private static async Task<HttpStatusCode> ReplayAsync(PlanManagerFactory factory, string cookie)
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = factory.ClientOptions.BaseAddress });
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false,
+            HandleCookies = false, BaseAddress = factory.ClientOptions.BaseAddress });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
         request.Headers.Add("Cookie", cookie);
         using var response = await client.SendAsync(request);

@@ -39,7 +39,8 @@ public sealed class ResponseHeaderTests(PlanManagerFactory factory) : IClassFixt
     {
         using var client = factory.CreateBrowserLikeClient();
         using var signIn = await new HtmlClient(client).SubmitAsync("/account/sign-in", "#sign-in-form",
-            new Dictionary<string, string> { ["Email"] = PlanManager.Web.Data.Demo.DemoDataSeeder.StaffEmail, ["Password"] = PlanManager.Web.Data.Demo.DemoDataSeeder.Password });
+            new Dictionary<string, string> { ["Email"] = PlanManager.Web.Data.Demo.DemoDataSeeder.StaffEmail,
+                ["Password"] = PlanManager.Web.Data.Demo.DemoDataSeeder.Password });
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("PlanManager.Auth=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);

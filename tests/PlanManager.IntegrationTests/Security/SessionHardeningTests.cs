@@ -23,7 +23,8 @@ public sealed class SessionHardeningTests(ClockedFactory factory) : IClassFixtur
             elapsed += step;
             using var page = await browser.Http.GetAsync("/jobs");
             Assert.True(page.StatusCode == HttpStatusCode.OK, $"after {elapsed} the session answered {(int)page.StatusCode}");
-            renewals += page.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("PlanManager.Auth", StringComparison.Ordinal)) ? 1 : 0;
+            renewals += page.Headers.TryGetValues("Set-Cookie", out var cookies)
+                && cookies.Any(c => c.StartsWith("PlanManager.Auth", StringComparison.Ordinal)) ? 1 : 0;
         }
 
         Assert.Equal(8, renewals);
@@ -37,7 +38,8 @@ public sealed class SessionHardeningTests(ClockedFactory factory) : IClassFixtur
     public async Task A_cookie_copied_before_sign_out_is_refused_after_it()
     {
         var browser = new HtmlClient(factory.CreateBrowserLikeClient());
-        using var signIn = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = DemoDataSeeder.SupportEmail, ["Password"] = DemoDataSeeder.Password });
+        using var signIn = await browser.SubmitAsync("/account/sign-in", "#sign-in-form",
+            new Dictionary<string, string> { ["Email"] = DemoDataSeeder.SupportEmail, ["Password"] = DemoDataSeeder.Password });
         var copied = AuthCookies(signIn);
         Assert.Equal(HttpStatusCode.OK, await ReplayAsync(copied));
 
@@ -56,7 +58,8 @@ public sealed class SessionHardeningTests(ClockedFactory factory) : IClassFixtur
 
     private async Task<HttpStatusCode> ReplayAsync(string cookie)
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = factory.ClientOptions.BaseAddress });
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false,
+            HandleCookies = false, BaseAddress = factory.ClientOptions.BaseAddress });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
         request.Headers.Add("Cookie", cookie);
         using var response = await client.SendAsync(request);
@@ -73,7 +76,8 @@ public sealed class TransportSecurityTests(PlanManagerFactory factory) : IClassF
         var browser = new HtmlClient(factory.CreateBrowserLikeClient());
         using var form = await browser.Http.GetAsync("/account/sign-in");
         var antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
-        using var signIn = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = DemoDataSeeder.StaffEmail, ["Password"] = DemoDataSeeder.Password });
+        using var signIn = await browser.SubmitAsync("/account/sign-in", "#sign-in-form",
+            new Dictionary<string, string> { ["Email"] = DemoDataSeeder.StaffEmail, ["Password"] = DemoDataSeeder.Password });
         var cookies = signIn.Headers.GetValues("Set-Cookie").Append(antiforgery).ToList();
 
         Assert.Contains(cookies, c => c.StartsWith("PlanManager.Auth", StringComparison.Ordinal));
@@ -88,7 +92,8 @@ public sealed class TransportSecurityTests(PlanManagerFactory factory) : IClassF
     [Fact]
     public async Task A_page_asked_over_plain_http_is_sent_to_https_but_the_health_probe_is_not()
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false,
+            BaseAddress = new Uri("http://localhost") });
         using var page = await client.GetAsync("/account/sign-in");
         Assert.Equal(HttpStatusCode.TemporaryRedirect, page.StatusCode);
         Assert.Equal("https://localhost/account/sign-in", page.Headers.Location!.ToString());

@@ -41,8 +41,10 @@ public sealed class SignInAndAccessTests(PlanManagerFactory factory) : IClassFix
     public async Task A_wrong_password_is_refused_with_one_message_for_both_cases()
     {
         var browser = new HtmlClient(factory.CreateBrowserLikeClient());
-        using var wrongPassword = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = DemoDataSeeder.SupportEmail, ["Password"] = "not-the-password" });
-        using var unknownUser = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = "nobody@example.com", ["Password"] = "not-the-password" });
+        using var wrongPassword = await browser.SubmitAsync("/account/sign-in", "#sign-in-form",
+            new Dictionary<string, string> { ["Email"] = DemoDataSeeder.SupportEmail, ["Password"] = "not-the-password" });
+        using var unknownUser = await browser.SubmitAsync("/account/sign-in", "#sign-in-form",
+            new Dictionary<string, string> { ["Email"] = "nobody@example.com", ["Password"] = "not-the-password" });
 
         Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
         var first = HtmlClient.Parse(await wrongPassword.Content.ReadAsStringAsync()).QuerySelector(".validation-summary-errors")!.TextContent.Trim();
@@ -65,10 +67,12 @@ public sealed class SignInAndAccessTests(PlanManagerFactory factory) : IClassFix
         var browser = new HtmlClient(factory.CreateBrowserLikeClient());
         for (var i = 0; i < 5; i++)
         {
-            using var _ = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = "lockout@planmanager.demo", ["Password"] = "wrong-" + i });
+            using var _ = await browser.SubmitAsync("/account/sign-in", "#sign-in-form",
+                new Dictionary<string, string> { ["Email"] = "lockout@planmanager.demo", ["Password"] = "wrong-" + i });
         }
 
-        using var right = await browser.SubmitAsync("/account/sign-in", "#sign-in-form", new Dictionary<string, string> { ["Email"] = "lockout@planmanager.demo", ["Password"] = "PlanManager-demo1" });
+        using var right = await browser.SubmitAsync("/account/sign-in", "#sign-in-form",
+            new Dictionary<string, string> { ["Email"] = "lockout@planmanager.demo", ["Password"] = "PlanManager-demo1" });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         // Locked, the answer is the one for a wrong password: it does not tell a stranger the account exists.
         Assert.Contains("The e-mail address or password is not correct.", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);

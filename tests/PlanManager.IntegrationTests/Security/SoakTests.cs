@@ -32,11 +32,15 @@ public sealed class SoakFactory : PlanManagerFactory
     {
         var server = WireMock.Server.WireMockServer.Start();
         server.Given(WireMock.RequestBuilders.Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher("/caps/v1/jobs/*")).UsingPut())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"capsJobId\":\"C\"}"));
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"capsJobId\":\"C\"}"));
         var updated = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
-        var assignments = Enumerable.Range(1, 100).Select(i => Claims360.Claims360Factory.Assignment((5_500_000 + i).ToString(CultureInfo.InvariantCulture), $"1SOK{i:000}", updated.AddMinutes(i))).ToArray();
+        var assignments = Enumerable.Range(1, 100)
+            .Select(i => Claims360.Claims360Factory.Assignment((5_500_000 + i).ToString(CultureInfo.InvariantCulture), $"1SOK{i:000}",
+            updated.AddMinutes(i))).ToArray();
         server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/c360/v1/bodyshops/BE0555000111/assignments").UsingGet())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithDelay(TimeSpan.FromMilliseconds(200))
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithDelay(TimeSpan.FromMilliseconds(200))
                 .WithBody(System.Text.Json.JsonSerializer.Serialize(new { assignments, page = 1, hasMore = false })));
         return server;
     }
@@ -76,7 +80,8 @@ public sealed class SoakTests(SoakFactory factory, ITestOutputHelper output) : I
             var browser = new HtmlClient(factory.CreateBrowserLikeClient());
             await browser.SignInAsync(DemoDataSeeder.StaffEmail);
             var random = new Random(n);
-            string[] pages = ["/jobs", "/jobs?status=InRepair&sort=created&dir=desc", "/jobs?page=40", "/jobs?q=1", "/workshop/vehicles-inside", "/third-parties/owners?q=an"];
+            string[] pages = ["/jobs", "/jobs?status=InRepair&sort=created&dir=desc", "/jobs?page=40", "/jobs?q=1", "/workshop/vehicles-inside",
+                "/third-parties/owners?q=an"];
             while (stop.Elapsed < until)
             {
                 var url = random.Next(3) == 0 ? $"/jobs/{ids[random.Next(ids.Count)]}" : pages[random.Next(pages.Length)];
@@ -106,7 +111,8 @@ public sealed class SoakTests(SoakFactory factory, ITestOutputHelper output) : I
                 {
                     using var created = await browser.SubmitAsync("/jobs/new", "#job-form", new Dictionary<string, string>
                     {
-                        ["Form.RepairerId"] = (await factory.WithDbAsync(db => db.Repairers.Select(r => r.Id).FirstAsync())).ToString(CultureInfo.InvariantCulture),
+                        ["Form.RepairerId"] = (await factory.WithDbAsync(db => db.Repairers.Select(r => r.Id).FirstAsync()))
+                            .ToString(CultureInfo.InvariantCulture),
                         ["Form.Registration"] = $"SOAK{n}{round:000}",
                     }, "save");
                     statusCounts.AddOrUpdate((int)created.StatusCode, 1, (_, c) => c + 1);
@@ -124,7 +130,8 @@ public sealed class SoakTests(SoakFactory factory, ITestOutputHelper output) : I
             {
                 await using (var scope = factory.Services.CreateAsyncScope())
                 {
-                    await scope.ServiceProvider.GetRequiredService<PlanManager.Web.Features.Claims360.ImportClaims360>().ImportAsync(bodyshop, CancellationToken.None);
+                    await scope.ServiceProvider.GetRequiredService<PlanManager.Web.Features.Claims360.ImportClaims360>()
+                        .ImportAsync(bodyshop, CancellationToken.None);
                 }
 
                 await using (var scope = factory.Services.CreateAsyncScope())
@@ -158,14 +165,17 @@ public sealed class SoakTests(SoakFactory factory, ITestOutputHelper output) : I
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, readers).Select(Reader).Concat(Enumerable.Range(0, writers).Select(Writer)).Append(Background()).Append(Eligible()));
+        await Task.WhenAll(Enumerable.Range(0, readers).Select(Reader).Concat(Enumerable.Range(0, writers).Select(Writer)).Append(Background())
+            .Append(Eligible()));
 
         var total = statusCounts.Values.Sum();
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         var pushes = factory.Platforms.LogEntries.Count(e => e.RequestMessage.Method == "PUT");
         var imported = await factory.WithDbAsync(db => db.Set<Claims360Item>().CountAsync(i => i.RepairerId == bodyshop));
         output.WriteLine($"background: {backgroundRuns} import+relay rounds, {imported} assignments imported, {pushes} CAPS pushes");
-        output.WriteLine($"soak {Seconds}s: {total} requests ({total / stop.Elapsed.TotalSeconds:0} req/s), statuses {string.Join(", ", statusCounts.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}, saves {saved.Count}, managed memory {memoryBefore / 1048576} → {memoryAfter / 1048576} MiB");
+        output.WriteLine($"soak {Seconds}s: {total} requests ({total / stop.Elapsed.TotalSeconds:0} req/s), "
+            + $"statuses {string.Join(", ", statusCounts.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}, "
+            + $"saves {saved.Count}, managed memory {memoryBefore / 1048576} → {memoryAfter / 1048576} MiB");
 
         Assert.True(total > 50, $"only {total} requests in {Seconds}s");
         Assert.True(backgroundRuns > 0, "the background work never ran");
@@ -184,7 +194,9 @@ public sealed class SoakTests(SoakFactory factory, ITestOutputHelper output) : I
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         var logPath = Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "logs");
         var logText = Directory.Exists(logPath)
-            ? string.Concat(Directory.EnumerateFiles(logPath).Select(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); using var r = new StreamReader(s); return r.ReadToEnd(); }))
+            ? string.Concat(Directory.EnumerateFiles(logPath)
+                .Select(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read,
+                FileShare.ReadWrite); using var r = new StreamReader(s); return r.ReadToEnd(); }))
             : string.Empty;
         Assert.DoesNotContain("database is locked", logText, StringComparison.OrdinalIgnoreCase);
     }

@@ -11,7 +11,8 @@ public sealed class ThirdPartyTests(PlanManagerFactory factory) : SignedInTest(f
     [Fact]
     public async Task Staff_creates_an_insurer_finds_it_and_the_job_picker_offers_it()
     {
-        using var created = await Browser.SubmitAsync("/third-parties/insurers/new", "form[method=post][action='/third-parties/insurers/new']", new Dictionary<string, string>
+        using var created = await Browser.SubmitAsync("/third-parties/insurers/new", "form[method=post][action='/third-parties/insurers/new']",
+            new Dictionary<string, string>
         {
             ["Name"] = "Federale Verzekering",
             ["City"] = "Brussel",
@@ -28,7 +29,8 @@ public sealed class ThirdPartyTests(PlanManagerFactory factory) : SignedInTest(f
 
         using var lookup = await Browser.Http.GetAsync("/third-parties/insurers/lookup?q=feder");
         using var json = JsonDocument.Parse(await lookup.Content.ReadAsStringAsync());
-        Assert.Contains(json.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == "Federale Verzekering" && e.GetProperty("id").GetInt32() == stored.Id);
+        Assert.Contains(json.RootElement.EnumerateArray(), e => e.GetProperty("name").GetString() == "Federale Verzekering"
+            && e.GetProperty("id").GetInt32() == stored.Id);
 
         // An owner search never returns insurers.
         using var owners = await Browser.Http.GetAsync("/third-parties/owners/lookup?q=feder");
@@ -38,7 +40,8 @@ public sealed class ThirdPartyTests(PlanManagerFactory factory) : SignedInTest(f
     [Fact]
     public async Task A_bad_email_and_an_empty_name_are_shown_beside_their_fields()
     {
-        using var response = await Browser.SubmitAsync("/third-parties/owners/new", "form[method=post][action='/third-parties/owners/new']", new Dictionary<string, string>
+        using var response = await Browser.SubmitAsync("/third-parties/owners/new", "form[method=post][action='/third-parties/owners/new']",
+            new Dictionary<string, string>
         {
             ["Name"] = "  ",
             ["Email"] = "not-an-email",
@@ -80,7 +83,8 @@ public sealed class ThirdPartyTests(PlanManagerFactory factory) : SignedInTest(f
     public async Task Two_repairers_cannot_share_a_name()
     {
         var existing = await Factory.WithDbAsync(db => db.Repairers.Select(r => r.Name).FirstAsync());
-        using var response = await Browser.SubmitAsync("/repairers/new", "form[method=post][action='/repairers/new']", new Dictionary<string, string> { ["Name"] = existing });
+        using var response = await Browser.SubmitAsync("/repairers/new", "form[method=post][action='/repairers/new']",
+            new Dictionary<string, string> { ["Name"] = existing });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());

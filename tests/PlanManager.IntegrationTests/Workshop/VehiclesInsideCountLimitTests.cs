@@ -36,7 +36,8 @@ public sealed class VehiclesInsideCountLimitTests(PlanManagerFactory factory) : 
     {
         var page = await Browser.GetPageAsync("/workshop/vehicles-inside");
 
-        Assert.Contains($"More than {VehiclesInside.CountLimit} cars are still marked in", page.QuerySelector("[data-testid=finished-alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"More than {VehiclesInside.CountLimit} cars are still marked in", page.QuerySelector("[data-testid=finished-alert]")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Equal($"1–25 of more than {VehiclesInside.CountLimit}", page.QuerySelector("[data-testid=pager-summary]")!.TextContent.Trim());
         // The longest inside first, as always.
         Assert.Equal("90001", page.QuerySelectorAll("[data-testid=inside-row]")[0].GetAttribute("data-job-number"));

@@ -89,7 +89,8 @@ public sealed class VehiclesInsideTests(PlanManagerFactory factory) : SignedInTe
         Assert.DoesNotContain(jobs["REPAIRING"], finishedOnly.Keys);
 
         var page = await Browser.GetPageAsync("/workshop/vehicles-inside");
-        Assert.Contains("still marked in although their job is finished", page.QuerySelector("[data-testid=finished-alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("still marked in although their job is finished", page.QuerySelector("[data-testid=finished-alert]")!.TextContent,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,7 +179,8 @@ public sealed class VehiclesInsideTests(PlanManagerFactory factory) : SignedInTe
         var plan = await ExplainAsync(query.ToQueryString());
 
         // One of the indexes that start with VehicleIn: per repairer, or in page order for all (Data/Configurations/JobConfiguration).
-        Assert.Contains(plan, line => line.StartsWith("SEARCH j USING INDEX IX_Jobs_VehicleIn_", StringComparison.Ordinal) && line.Contains("(VehicleIn=?", StringComparison.Ordinal));
+        Assert.Contains(plan, line => line.StartsWith("SEARCH j USING INDEX IX_Jobs_VehicleIn_", StringComparison.Ordinal)
+            && line.Contains("(VehicleIn=?", StringComparison.Ordinal));
         // "SCAN j0" reads the co-routine of at most one page; "SCAN j" would read the whole Jobs table.
         Assert.DoesNotContain(plan, line => line == "SCAN j" || line.StartsWith("SCAN j ", StringComparison.Ordinal));
     }

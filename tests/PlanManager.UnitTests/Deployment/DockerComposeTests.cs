@@ -40,7 +40,8 @@ public sealed partial class DockerComposeTests
     {
         var (database, provider) = Expected(file);
         var services = Services(file);
-        Assert.Equal(new[] { "migrate", "proxy", database, "web-1", "web-2", "worker" }.Order(StringComparer.Ordinal), services.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "migrate", "proxy", database, "web-1", "web-2", "worker" }.Order(StringComparer.Ordinal),
+            services.Keys.Order(StringComparer.Ordinal));
         var migrate = ToMap(services["migrate"]);
         Assert.Contains("--migrate-only", ToList(migrate["command"]));
         Assert.Equal(provider, ToMap(migrate["environment"])["Database__Provider"]);
@@ -178,7 +179,8 @@ public sealed partial class DockerComposeTests
     }
 
     // [ \t], not \s: a key with a block under it ("secrets:") has no value on its own line.
-    [GeneratedRegex(@"^[ \t]*(?<key>[A-Za-z0-9_]*(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY)[A-Za-z0-9_]*)[ \t]*:[ \t]*(?<value>.+)$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[ \t]*(?<key>[A-Za-z0-9_]*(PASSWORD|SECRET|TOKEN|APIKEY|API_KEY)[A-Za-z0-9_]*)[ \t]*:[ \t]*(?<value>.+)$",
+        RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex Assignment();
 
     [GeneratedRegex(@"Password=(?<value>[^;""]+)")]

@@ -18,14 +18,16 @@ public sealed class AppointmentScheduleTests
 
         // Saturday and Sunday are closed; Monday and Tuesday have 08:00 and 09:30 (11:00 would end after closing).
         Assert.Equal(
-            [new DateTime(2026, 11, 23, 8, 0, 0), new DateTime(2026, 11, 23, 9, 30, 0), new DateTime(2026, 11, 24, 8, 0, 0), new DateTime(2026, 11, 24, 9, 30, 0)],
+            [new DateTime(2026, 11, 23, 8, 0, 0), new DateTime(2026, 11, 23, 9, 30, 0), new DateTime(2026, 11, 24, 8, 0, 0),
+                new DateTime(2026, 11, 24, 9, 30, 0)],
             slots.Select(s => s.DateTime));
     }
 
     [Fact]
     public void Slots_are_in_the_repairers_time_zone_across_a_daylight_saving_change()
     {
-        var schedule = new AppointmentSchedule { OpenDays = (1 << (int)DayOfWeek.Sunday) | (1 << (int)DayOfWeek.Monday), Opens = new(9, 0), Closes = new(10, 0), DaysAhead = 3 };
+        var schedule = new AppointmentSchedule { OpenDays = (1 << (int)DayOfWeek.Sunday) | (1 << (int)DayOfWeek.Monday), Opens = new(9, 0), Closes = new(10, 0),
+            DaysAhead = 3 };
 
         var slots = schedule.Slots(new DateOnly(2026, 10, 23), Brussels).ToList();
 

@@ -4,7 +4,8 @@ namespace PlanManager.UnitTests.Domain;
 
 public sealed class CapsEligibilityTests
 {
-    private static readonly CapsSyncFacts Eligible = new(CapsConfigured: true, JobNumber: 614, Make: "BMW", Registration: "AB12 CDE", ClaimNumber: "CLM-1", HasInsurer: true, InsurerCapsCode: "AVIVA01");
+    private static readonly CapsSyncFacts Eligible = new(CapsConfigured: true, JobNumber: 614, Make: "BMW", Registration: "AB12 CDE", ClaimNumber: "CLM-1",
+        HasInsurer: true, InsurerCapsCode: "AVIVA01");
 
     [Fact]
     public void A_job_with_everything_caps_needs_is_eligible()
@@ -41,13 +42,15 @@ public sealed class CapsEligibilityTests
         var nothing = new CapsSyncFacts(false, 0, null, null, null, false, null);
 
         Assert.Equal(
-            [CapsEligibility.CapsConfigured, CapsEligibility.JobNumber, CapsEligibility.Make, CapsEligibility.Registration, CapsEligibility.ClaimNumber, CapsEligibility.Insurer],
+            [CapsEligibility.CapsConfigured, CapsEligibility.JobNumber, CapsEligibility.Make, CapsEligibility.Registration, CapsEligibility.ClaimNumber,
+                CapsEligibility.Insurer],
             CapsEligibility.Missing(nothing));
     }
 
     [Fact]
     public void Missing_claim_number_and_insurer_caps_code_are_both_named()
     {
-        Assert.Equal([CapsEligibility.ClaimNumber, CapsEligibility.InsurerCapsCode], CapsEligibility.Missing(Eligible with { ClaimNumber = null, InsurerCapsCode = null }));
+        Assert.Equal([CapsEligibility.ClaimNumber, CapsEligibility.InsurerCapsCode],
+            CapsEligibility.Missing(Eligible with { ClaimNumber = null, InsurerCapsCode = null }));
     }
 }

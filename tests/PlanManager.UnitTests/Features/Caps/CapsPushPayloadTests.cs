@@ -23,7 +23,8 @@ public sealed class CapsPushPayloadTests
         Assert.Equal("614", payload.JobNumber);
         Assert.Equal(("AVIVA01", null, "OWN-1"), (payload.InsurerCapsCode, payload.AgentCapsCode, payload.OwnerCapsCode));
         Assert.Equal(("CLM-77", "AB12 CDE", "BMW", "3-SERIES 330E"), (payload.ClaimNumber, payload.Registration, payload.Make, payload.Model));
-        Assert.Equal(("InRepair", true, new DateOnly(2026, 12, 1), (DateTimeOffset?)null), (payload.Status, payload.VehicleIn, payload.EstimatedCompletionDate, payload.OffSiteDate));
+        Assert.Equal(("InRepair", true, new DateOnly(2026, 12, 1), (DateTimeOffset?)null),
+            (payload.Status, payload.VehicleIn, payload.EstimatedCompletionDate, payload.OffSiteDate));
     }
 
     [Fact]

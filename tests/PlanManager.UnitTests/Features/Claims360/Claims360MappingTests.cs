@@ -9,14 +9,16 @@ public sealed class Claims360MappingTests
     private static readonly DateTimeOffset At = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static Claims360Assignment Assignment(DateTimeOffset updatedAt, string? model = "Golf", string? vin = "WVWZZZ1KZAW000001", int? mileage = 45210) =>
-        new(" 8902305 ", true, "Carrosserie", "VW", model, "1ABC234", vin, mileage, "Jan Peeters", null, "AG Insurance", "12/345678", true, "D-9", At.AddHours(-1), updatedAt);
+        new(" 8902305 ", true, "Carrosserie", "VW", model, "1ABC234", vin, mileage, "Jan Peeters", null, "AG Insurance", "12/345678", true, "D-9",
+            At.AddHours(-1), updatedAt);
 
     [Fact]
     public void A_new_assignment_fills_the_queue_item()
     {
         var item = new Claims360Item { RepairerId = 3 };
         Assert.True(Claims360Mapping.Apply(item, Assignment(At)));
-        Assert.Equal(("8902305", "1ABC234", "Golf", 45210, "D-9", true, At), (item.AssignmentNumber, item.LicensePlate, item.Model, item.Mileage!.Value, item.DossierId, item.SmartExpertise, item.PlatformUpdatedAt));
+        Assert.Equal(("8902305", "1ABC234", "Golf", 45210, "D-9", true, At),
+            (item.AssignmentNumber, item.LicensePlate, item.Model, item.Mileage!.Value, item.DossierId, item.SmartExpertise, item.PlatformUpdatedAt));
     }
 
     [Fact]

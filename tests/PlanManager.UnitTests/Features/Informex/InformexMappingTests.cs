@@ -52,7 +52,8 @@ public sealed class InformexMappingTests
         var file = new InformexJobFile { Mileage = 1234, MileageUnknown = true, PowerKw = 215, PreviousDamage = true, ParticleFilter = false };
         var request = InformexOnJob.Request(job, file);
         Assert.Equal(("614", "1ABC234", "WBA8E1C50JA000001", new DateOnly(2019, 5, 1), (int?)null, 215, true, false),
-            (request.JobNumber, request.LicensePlate, request.Vin, request.FirstRegistration, request.Mileage, request.PowerKw, request.PreviousDamage, request.ParticleFilter));
+            (request.JobNumber, request.LicensePlate, request.Vin, request.FirstRegistration, request.Mileage, request.PowerKw, request.PreviousDamage,
+                request.ParticleFilter));
         Assert.Equal(("BMW", "CL-1"), (request.Make, request.ClaimNumber));
     }
 }
