@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Npgsql;
 using PlanManager.Web.Data;
 
@@ -69,11 +71,10 @@ public sealed class TestDatabase : IDisposable
             {
                 if (!File.Exists(path))
                 {
-                    using var rsa = System.Security.Cryptography.RSA.Create(2048);
-                    var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
-                        "CN=PlanManager test key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+                    using var rsa = RSA.Create(2048);
+                    var request = new CertificateRequest("CN=PlanManager test key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
                     using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-                    File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+                    File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
                 }
             }
 
