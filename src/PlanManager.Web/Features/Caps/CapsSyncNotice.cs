@@ -118,7 +118,8 @@ public sealed class CapsSyncNotice(
                     || (j.OwnerId != null && recoded.Contains(j.OwnerId.Value)))
                 .Where(j => j.ClaimNumber != null && j.ClaimNumber != "" && j.Make != null && j.Make != "" && j.InsurerId != null)
                 .ToListAsync(cancellationToken);
-            jobs.AddRange(onParty.Select(db.Entry).Where(e => !jobs.Any(j => ReferenceEquals(j.Entity, e.Entity))));
+            var already = jobs.Select(j => j.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
+            jobs.AddRange(onParty.Where(j => !already.Contains(j)).Select(db.Entry));
         }
 
         var saved = jobs.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToList();

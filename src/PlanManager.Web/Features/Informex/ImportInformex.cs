@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PlanManager.Connectors.Common;
 using PlanManager.Connectors.Informex;
