@@ -71,6 +71,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST administration/connectors/{kind}/test"] = Access.Support,
         ["* /administration/background-jobs/{**path}"] = Access.Support,
         ["GET appointments"] = Access.Staff,
+        ["GET appointments/{id:int}/photos/{photoId:int}"] = Access.Staff,
         ["POST appointments/schedule/{repairerId:int}"] = Access.Staff,
         ["POST appointments/{id:int}/cancel"] = Access.Staff,
         ["POST appointments/{id:int}/confirm"] = Access.Staff,

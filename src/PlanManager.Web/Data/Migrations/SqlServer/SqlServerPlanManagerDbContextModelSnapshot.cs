@@ -262,7 +262,7 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
-                    b.Property<int>("JobId")
+                    b.Property<int?>("JobId")
                         .HasColumnType("int");
 
                     b.Property<int>("Kind")
@@ -278,6 +278,10 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("Place")
                         .HasColumnType("int");
+
+                    b.Property<string>("Registration")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<int>("RepairerId")
                         .HasColumnType("int");
@@ -744,6 +748,43 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("EstimateVersions", (string)null);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.HeldPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("HeldPhotos");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
                 {
                     b.Property<int>("JobId")
@@ -1153,6 +1194,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("ThumbnailPending")
+                        .HasColumnType("bit");
+
                     b.Property<long>("UploadedAt")
                         .HasColumnType("bigint");
 
@@ -1167,6 +1211,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("ThumbnailPending");
 
                     b.HasIndex("JobId", "UploadedAt");
 
@@ -1513,8 +1559,7 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.HasOne("PlanManager.Web.Domain.Job", "Job")
                         .WithMany()
                         .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
                         .WithMany()
@@ -1600,6 +1645,15 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.HasOne("PlanManager.Web.Domain.Job", null)
                         .WithMany()
                         .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.HeldPhoto", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Appointment", null)
+                        .WithMany("HeldPhotos")
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1691,6 +1745,11 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Appointment", b =>
+                {
+                    b.Navigation("HeldPhotos");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
