@@ -139,7 +139,8 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
         Assert.NotNull(appointments.QuerySelector(reject + "[data-confirm]"));
 
         Assert.Contains("The booking is rejected", await PostAsync(staff, appointments, reject), StringComparison.Ordinal);
-        Assert.Equal(AppointmentStatus.Cancelled, await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Registration == "1-REJ-900").Select(a => a.Status).SingleAsync()));
+        Assert.Equal(AppointmentStatus.Cancelled,
+            await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Registration == "1-REJ-900").Select(a => a.Status).SingleAsync()));
         Assert.False(await Factory.WithDbAsync(db => db.HeldPhotos.AnyAsync(p => p.StoredName == stored)));
         Assert.False(await PhotoStoredAsync(stored));
         Assert.False(await Factory.WithDbAsync(db => db.Jobs.AnyAsync(j => j.Registration == "1-REJ-900")));
@@ -187,7 +188,8 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(await Factory.WithDbAsync(db => db.Jobs.AnyAsync(j => j.Registration == "2-NEW-771")));
         var request = await Factory.WithDbAsync(db => db.Appointments.SingleAsync(a => a.Registration == "2-NEW-771"));
-        Assert.Equal((AppointmentKind.Repair, AppointmentStatus.Requested, (int?)null, "Lucas Janssens"), (request.Kind, request.Status, request.JobId, request.CustomerName));
+        Assert.Equal((AppointmentKind.Repair, AppointmentStatus.Requested, (int?)null, "Lucas Janssens"),
+            (request.Kind, request.Status, request.JobId, request.CustomerName));
     }
 
     [Fact]
@@ -435,7 +437,8 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
     {
         for (var i = 0; i < 100; i++)
         {
-            if (await Factory.WithDbAsync(db => db.JobPhotos.Where(p => p.Id == photoId).Select(p => p.ThumbnailName != null && !p.ThumbnailPending).SingleAsync()))
+            if (await Factory.WithDbAsync(db => db.JobPhotos.Where(p => p.Id == photoId)
+                .Select(p => p.ThumbnailName != null && !p.ThumbnailPending).SingleAsync()))
             {
                 return;
             }

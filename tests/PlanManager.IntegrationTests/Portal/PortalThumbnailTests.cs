@@ -71,7 +71,10 @@ public sealed class PortalThumbnailTests(NoThumbnailWorkerFactory factory) : Por
         var staff = new HtmlClient(Factory.CreateBrowserLikeClient());
         await staff.SignInAsync(DemoDataSeeder.StaffEmail);
         var screen = await staff.GetPageAsync($"/jobs/{job.Id}");
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(screen, "form[data-photo-upload]")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(HtmlClient.Token(screen, "form[data-photo-upload]")), "__RequestVerificationToken" },
+        };
         var file = new ByteArrayContent(TestPhotos.Jpeg());
         file.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/jpeg");
         form.Add(file, "files", "staff.jpg");

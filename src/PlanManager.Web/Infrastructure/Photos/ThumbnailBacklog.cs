@@ -30,7 +30,8 @@ public sealed class ThumbnailBacklog(IOptions<ThumbnailOptions> options)
 {
     private readonly Channel<int> _ids = Channel.CreateBounded<int>(new BoundedChannelOptions(Math.Max(1, options.Value.Capacity))
     {
-        FullMode = BoundedChannelFullMode.DropWrite,
+        // Wait (not DropWrite, whose TryWrite claims success while dropping): a full queue answers false at once.
+        FullMode = BoundedChannelFullMode.Wait,
         SingleReader = true,
     });
 
