@@ -243,6 +243,17 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         }
 
         Assert.Equal(0, PostsTo("/AX-2/reject"));
+
+        // A reason too long for the platform is refused and said, never cut.
+        var longReason = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Reason"] = new string('x', 620) };
+        using (var tooLong = new FormUrlEncodedContent(longReason))
+        {
+            using var refused = await _browser.Http.PostAsync($"/job-queue/audatex-uk/{reject}/deny", tooLong);
+            var shown = await _browser.GetPageAsync(refused.Headers.Location!.OriginalString);
+            Assert.Contains("620 characters long; at most 500", shown.QuerySelector(".alert")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, PostsTo("/AX-2/reject"));
         using (var reason = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Reason"] = "Out of area" }))
         {
             (await _browser.Http.PostAsync($"/job-queue/audatex-uk/{reject}/deny", reason)).Dispose();

@@ -159,6 +159,17 @@ public sealed class JobListTests(PlanManagerFactory factory) : SignedInTest(fact
         Assert.Equal("descending", page.QuerySelector("th[aria-sort]")!.GetAttribute("aria-sort"));
     }
 
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("%%__")]
+    [InlineData(" - ")]
+    public async Task Wildcard_characters_are_searched_as_characters_and_match_nothing(string term)
+    {
+        var page = await Browser.GetPageAsync("/jobs?q=" + Uri.EscapeDataString(term));
+        Assert.Contains("No jobs match this search", page.QuerySelector("table.pm-table tbody")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_search_without_matches_says_so()
     {

@@ -192,6 +192,29 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
             (request.Kind, request.Status, request.JobId, request.CustomerName));
     }
 
+    [Theory]
+    [InlineData("!!!")]
+    [InlineData("--")]
+    [InlineData("1-AB<script>")]
+    public async Task A_booking_with_something_that_is_not_a_plate_is_refused_next_to_the_field(string plate)
+    {
+        var id = await RepairerIdAsync(Janssens);
+        var slot = Slots(await Customer.GetPageAsync($"/portal/{id}/estimate"))[1];
+        var before = await Factory.WithDbAsync(db => db.Appointments.CountAsync());
+
+        using var response = await BookAsync(Customer, id, "estimate", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Plate Tester",
+            ["Form.Email"] = "plate@example.be",
+            ["Form.Registration"] = plate,
+            ["Form.Slot"] = slot,
+        });
+
+        var page = await PageOf(response);
+        Assert.Contains("licence plate", HtmlClient.FieldError(page, "Form.Registration") ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.Appointments.CountAsync()));
+    }
+
     [Fact]
     public async Task A_booking_without_contact_details_or_slot_is_refused_and_saves_nothing()
     {

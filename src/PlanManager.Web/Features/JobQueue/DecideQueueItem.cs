@@ -41,7 +41,9 @@ public sealed class DenyFormValidator : AbstractValidator<DenyForm>
         ArgumentNullException.ThrowIfNull(texts);
         RuleFor(f => f.Reason)
             .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(texts["Queue.ReasonRequired"])
-            .MaximumLength(ReasonLength);
+            // Refused, never cut: the platform gets the reason as typed or not at all.
+            .Must(r => r is null || r.Trim().Length <= ReasonLength)
+            .WithMessage(f => texts["Queue.ReasonTooLong", f.Reason!.Trim().Length, ReasonLength]);
     }
 }
 

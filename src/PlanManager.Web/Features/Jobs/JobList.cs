@@ -113,7 +113,8 @@ public sealed class JobList(PlanManagerDbContext db)
         var key = SearchKey.Normalize(term);
         if (key.Length == 0)
         {
-            return jobs;
+            // "%", "_" or "-" alone are searched as the characters they are: no plate, claim or name is only that.
+            return string.IsNullOrWhiteSpace(term) ? jobs : jobs.Where(_ => false);
         }
 
         var upper = SearchKey.UpperBound(key);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using PlanManager.Web.Infrastructure.Validation;
 using Microsoft.Extensions.Localization;
 using PlanManager.Web.Domain;
 
@@ -40,7 +41,8 @@ public sealed class AppointmentFormValidator : AbstractValidator<AppointmentForm
     {
         ArgumentNullException.ThrowIfNull(texts);
         RuleFor(f => f.Slot).NotNull().WithMessage(texts["Portal.Validation.ChooseSlot"]);
-        RuleFor(f => f.Registration).NotEmpty().MaximumLength(JobLimits.Registration);
+        // The job screen's plate rule: plate characters only, 2 to 12 letters or digits ("!!!" is not a car).
+        RuleFor(f => f.Registration).NotEmpty().MaximumLength(JobLimits.Registration).LicencePlate(texts);
         RuleFor(f => f.JobNumber).NotEmpty().When(f => f.ExistingJob);
         RuleFor(f => f.Name).NotEmpty().When(f => !f.ExistingJob);
         RuleFor(f => f.Name).MaximumLength(PartyLimits.Name);

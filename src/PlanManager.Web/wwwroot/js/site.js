@@ -297,29 +297,49 @@
 })();
 
 // Job Queue: the one deny / reject dialog takes the address and claim number of the row's button.
-// The reason is required: a blank one is refused here before it is sent (and again by the server).
+// The reason is required and at most data-max characters: a blank or too long one is refused here
+// before it is sent (and again by the server); the count shows while typing, nothing is cut.
 (function () {
     var dialog = document.getElementById('deny-dialog');
     if (!dialog) { return; }
     var form = dialog.querySelector('form[data-deny-form]');
     var reason = dialog.querySelector('textarea[name=Reason]');
+    var error = document.getElementById('deny-reason-error');
+    var count = dialog.querySelector('[data-deny-count]');
+    var max = parseInt(reason.getAttribute('data-max'), 10);
+    function problem() {
+        var text = reason.value.trim();
+        if (text === '') { return reason.getAttribute('data-required-text'); }
+        if (text.length > max) { return reason.getAttribute('data-too-long-text'); }
+        return null;
+    }
+    function show(strict) {
+        var length = reason.value.trim().length;
+        count.textContent = length + ' / ' + max;
+        count.classList.toggle('text-danger', length > max);
+        var message = problem();
+        if (message && (strict || length > max)) {
+            error.textContent = message;
+            reason.classList.add('is-invalid');
+        } else {
+            reason.classList.remove('is-invalid');
+        }
+        return message;
+    }
     dialog.addEventListener('show.bs.modal', function (event) {
         var button = event.relatedTarget;
         if (!button) { return; }
         form.setAttribute('action', button.getAttribute('data-deny-url'));
         dialog.querySelector('[data-deny-claim-label]').textContent = button.getAttribute('data-deny-claim');
         reason.value = '';
-        reason.classList.remove('is-invalid');
+        show(false);
     });
     dialog.addEventListener('shown.bs.modal', function () { reason.focus(); });
     form.addEventListener('submit', function (event) {
-        if (reason.value.trim() === '') {
+        if (show(true)) {
             event.preventDefault();
-            reason.classList.add('is-invalid');
             reason.focus();
         }
     });
-    reason.addEventListener('input', function () {
-        if (reason.value.trim() !== '') { reason.classList.remove('is-invalid'); }
-    });
+    reason.addEventListener('input', function () { show(false); });
 })();
