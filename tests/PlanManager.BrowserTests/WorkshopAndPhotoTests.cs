@@ -97,8 +97,16 @@ public sealed class WorkshopAndPhotoTests(BrowserHost host) : IClassFixture<Brow
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page is wider than a tablet");
         await page.SetViewportSizeAsync(1280, 900);
 
+        // Nothing ticked: told so at once, no question asked.
+        var questions = 0;
+        page.Dialog += (_, _) => questions++;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mark selected off site" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Select at least one car.")).ToBeVisibleAsync();
+        Assert.Equal(0, questions);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Select finished jobs" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark selected off site" }).ClickAsync();
+        Assert.Equal(1, questions);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 car(s) marked off site.");
         await Assertions.Expect(rows).ToHaveCountAsync(Cars.Length - 2);
         await Assertions.Expect(page.GetByTestId("finished-flag")).ToHaveCountAsync(0);

@@ -154,6 +154,28 @@ public sealed class VehiclesInsideTests(PlanManagerFactory factory) : SignedInTe
     }
 
     [Fact]
+    public async Task A_stale_tab_marking_a_car_already_off_site_is_told_so_and_changes_nothing()
+    {
+        var jobs = await AddJobsAsync(("STALE-A", JobStatus.Invoiced, true, false, null), ("STALE-B", JobStatus.Invoiced, true, false, null));
+        var ids = await IdsAsync(jobs.Values);
+        using (var first = await PostOffSiteAsync([new("single", ids[jobs["STALE-A"]].ToString())]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        var offSiteAt = await Factory.WithDbAsync(db => db.Jobs.Where(j => j.Id == ids[jobs["STALE-A"]]).Select(j => j.OffSiteDate).SingleAsync());
+
+        using var again = await PostOffSiteAsync([new("single", ids[jobs["STALE-A"]].ToString())]);
+        var page = await Browser.GetPageAsync(again.Headers.Location!.OriginalString);
+        Assert.Contains("already marked off site", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(offSiteAt, await Factory.WithDbAsync(db => db.Jobs.Where(j => j.Id == ids[jobs["STALE-A"]]).Select(j => j.OffSiteDate).SingleAsync()));
+
+        using var both = await PostOffSiteAsync([new("selected", ids[jobs["STALE-A"]].ToString()), new("selected", ids[jobs["STALE-B"]].ToString())]);
+        var mixed = await Browser.GetPageAsync(both.Headers.Location!.OriginalString);
+        Assert.Contains("1 car(s) marked off site; 1 were already off site.", mixed.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Marking_nothing_says_so_and_changes_nothing()
     {
         using var response = await PostOffSiteAsync([]);

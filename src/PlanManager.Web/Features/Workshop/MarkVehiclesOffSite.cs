@@ -9,19 +9,21 @@ namespace PlanManager.Web.Features.Workshop;
 /// date stamped, "vehicle in" cleared and a log line with the user, all in one save; the save
 /// stamps each job and notices the CAPS push each UK job then owes (decision 0010).
 /// </summary>
+/// <summary>How many cars were marked off site now, and how many of those asked for were already off site (another tab, another user).</summary>
+public sealed record OffSiteResult(int Marked, int AlreadyOffSite);
+
 public sealed class MarkVehiclesOffSite(PlanManagerDbContext db, JobLogWriter log, TimeProvider clock)
 {
     /// <summary>More than the largest page; a request with more ids was not made by the page.</summary>
     public const int MaxJobs = 500;
 
-    /// <summary>Returns how many cars were marked off site.</summary>
-    public async Task<int> HandleAsync(IReadOnlyCollection<int> jobIds, CancellationToken cancellationToken)
+    public async Task<OffSiteResult> HandleAsync(IReadOnlyCollection<int> jobIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(jobIds);
         var ids = jobIds.Distinct().Take(MaxJobs).ToList();
         if (ids.Count == 0)
         {
-            return 0;
+            return new OffSiteResult(0, 0);
         }
 
         // Jobs someone else already marked off site (or that are not inside) are left alone.
@@ -34,6 +36,7 @@ public sealed class MarkVehiclesOffSite(PlanManagerDbContext db, JobLogWriter lo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return jobs.Count;
+        var already = await db.Jobs.CountAsync(j => ids.Contains(j.Id) && !j.VehicleIn, cancellationToken) - jobs.Count;
+        return new OffSiteResult(jobs.Count, already);
     }
 }

@@ -30,8 +30,17 @@ public sealed class WorkshopController(IStringLocalizer<SharedResource> texts) :
         {
             try
             {
-                var count = await mark.HandleAsync(ids, cancellationToken);
-                TempData["Success"] = texts["Inside.MarkedOffSite", count].Value;
+                var result = await mark.HandleAsync(ids, cancellationToken);
+                if (result.Marked == 0 && result.AlreadyOffSite > 0)
+                {
+                    TempData["Error"] = texts["Inside.AlreadyOffSite", result.AlreadyOffSite].Value;
+                }
+                else
+                {
+                    TempData["Success"] = result.AlreadyOffSite > 0
+                        ? texts["Inside.MarkedSomeAlreadyOffSite", result.Marked, result.AlreadyOffSite].Value
+                        : texts["Inside.MarkedOffSite", result.Marked].Value;
+                }
             }
             catch (DbUpdateConcurrencyException)
             {

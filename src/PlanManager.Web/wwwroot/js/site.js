@@ -38,9 +38,19 @@
     });
 
     // Destructive actions ask first; a button may carry its own question (one row of a list form).
+    // A bulk form (data-needs-selection) with nothing ticked says so instead of asking.
     document.querySelectorAll('form[data-confirm], form:has(button[data-confirm])').forEach(function (form) {
         form.addEventListener('submit', function (event) {
             var button = event.submitter;
+            var boxes = form.getAttribute('data-needs-selection');
+            var message = form.querySelector('[data-selection-message]');
+            if (boxes && !(button && button.getAttribute('data-confirm'))
+                && !form.querySelector('input[type=checkbox][name="' + boxes + '"]:checked')) {
+                event.preventDefault();
+                if (message) { message.hidden = false; }
+                return;
+            }
+            if (message) { message.hidden = true; }
             var question = (button && button.getAttribute('data-confirm')) || form.getAttribute('data-confirm');
             if (question && !window.confirm(question)) {
                 event.preventDefault();
