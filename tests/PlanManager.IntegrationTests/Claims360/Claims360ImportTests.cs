@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PlanManager.IntegrationTests.Infrastructure;
 using PlanManager.Web.Data.Demo;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
 using PlanManager.Web.Features.Claims360;
 
 namespace PlanManager.IntegrationTests.Claims360;
@@ -113,8 +114,10 @@ public sealed class Claims360ImportTests(Claims360Factory factory) : IClassFixtu
                 var decide = scope.ServiceProvider.GetRequiredService<DecideClaims360Item>();
                 var first = await decide.AcceptAsync(items[0].Id, CancellationToken.None);
                 var again = await decide.AcceptAsync(items[0].Id, CancellationToken.None);
-                Assert.Equal(first.Id, again.Id);
-                await decide.RefuseAsync(items[1].Id, CancellationToken.None);
+                Assert.Equal((CommandOutcome.Conflict, first.Id), (again.Outcome, again.Id));
+                Assert.Equal(CommandOutcome.Conflict, (await decide.RefuseAsync(items[0].Id, CancellationToken.None)).Outcome);
+                Assert.Equal(CommandOutcome.Saved, (await decide.RefuseAsync(items[1].Id, CancellationToken.None)).Outcome);
+                Assert.Equal(CommandOutcome.Conflict, (await decide.AcceptAsync(items[1].Id, CancellationToken.None)).Outcome);
             }
 
             items = await ItemsAsync(repairer);

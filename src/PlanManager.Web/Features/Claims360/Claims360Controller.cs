@@ -73,6 +73,7 @@ public sealed class Claims360Controller(Claims360Page screen, IStringLocalizer<S
             return Redirect(Url.Action("Edit", "Jobs", new { id = result.Id })!);
         }
 
+        TempData["Error"] = texts["Queue.AlreadyDecided"].Value;
         return RedirectToAction(nameof(Index), new { repairer });
     }
 
@@ -85,7 +86,8 @@ public sealed class Claims360Controller(Claims360Page screen, IStringLocalizer<S
             return NotFound();
         }
 
-        TempData["Success"] = texts["Claims360.Refused"].Value;
+        TempData[result.Outcome == CommandOutcome.Saved ? "Success" : "Error"] =
+            texts[result.Outcome == CommandOutcome.Saved ? "Claims360.Refused" : "Queue.AlreadyDecided"].Value;
         return RedirectToAction(nameof(Index), new { repairer });
     }
 

@@ -131,7 +131,8 @@ public sealed class DecideClaims360Item(PlanManagerDbContext db, Claims360Jobs j
 
             if (item.Status != Claims360ItemStatus.Waiting || item.JobId is not null)
             {
-                return item.JobId is { } existing ? CommandResult.Saved(existing) : CommandResult.Conflict;
+                // Decided in another tab or by a colleague: said as the CAPS and AudatexUK queues say it, nothing changed.
+                return new CommandResult(CommandOutcome.Conflict, item.JobId);
             }
 
             var carrosserieId = await db.Claims360Setups.Where(s => s.RepairerId == item.RepairerId).Select(s => s.CarrosserieId).SingleOrDefaultAsync(ct) ?? string.Empty;
@@ -150,12 +151,13 @@ public sealed class DecideClaims360Item(PlanManagerDbContext db, Claims360Jobs j
             return CommandResult.NotFound;
         }
 
-        if (item.Status == Claims360ItemStatus.Waiting)
+        if (item.Status != Claims360ItemStatus.Waiting || item.JobId is not null)
         {
-            item.Status = Claims360ItemStatus.Refused;
-            await db.SaveChangesAsync(cancellationToken);
+            return new CommandResult(CommandOutcome.Conflict, item.JobId);
         }
 
+        item.Status = Claims360ItemStatus.Refused;
+        await db.SaveChangesAsync(cancellationToken);
         return CommandResult.Saved(item.Id);
     }
 }
