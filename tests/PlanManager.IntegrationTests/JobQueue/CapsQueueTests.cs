@@ -269,4 +269,36 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
             StringComparison.Ordinal);
         Assert.Equal(QueueItemStatus.Declined, await _factory.WithDbAsync(db => db.QueueItems.Where(q => q.Id == reject).Select(q => q.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task While_CAPS_is_switched_off_its_waiting_offers_are_shown_read_only_without_accept_or_deny()
+    {
+        await _factory.WithDbAsync(db =>
+        {
+            db.QueueItems.Add(new QueueItem
+            {
+                Platform = ConnectorKind.Caps, ExternalId = "OFF-1", ClaimNumber = "CL-OFF-1", Registration = "OFF 1", OfferedAt = DateTimeOffset.UtcNow,
+            });
+            return db.SaveChangesAsync();
+        });
+        await SwitchCapsAsync(false);
+        try
+        {
+            var page = await _browser.GetPageAsync("/job-queue/caps");
+
+            Assert.NotNull(page.QuerySelector("[data-testid=queue-off]"));
+            var row = Assert.Single(page.QuerySelectorAll("[data-testid=queue-row]"));
+            Assert.Contains("CL-OFF-1", row.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(row.QuerySelector("[data-testid=queue-read-only]"));
+            Assert.Empty(row.QuerySelectorAll("button, form"));
+            Assert.Null(page.QuerySelector("#deny-dialog"));
+        }
+        finally
+        {
+            await SwitchCapsAsync(true);
+        }
+    }
+
+    private Task<int> SwitchCapsAsync(bool on) => _factory.WithDbAsync(db =>
+        db.ConnectorSettings.Where(c => c.Kind == ConnectorKind.Caps).ExecuteUpdateAsync(u => u.SetProperty(c => c.Enabled, on)));
 }
