@@ -170,4 +170,23 @@ public sealed class JobScreenTests(PlanManagerFactory factory) : SignedInTest(fa
         using var response = await Browser.Http.GetAsync("/jobs/999999");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Sending_no_photos_to_Claims360_asks_to_tick_one_instead_of_reporting_zero_sent()
+    {
+        using var created = await CreateJobAsync("1-TCK-001");
+        var id = IdFrom(created);
+        var page = await Browser.GetPageAsync($"/jobs/{id}");
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HtmlClient.Token(page, "#job-form"),
+        });
+
+        using var response = await Browser.Http.PostAsync($"/jobs/{id}/claims360/photos", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await Browser.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Tick at least one photo", after.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 photo", after.Body!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -103,6 +103,13 @@ public sealed class Claims360Controller(Claims360Page screen, IStringLocalizer<S
     public async Task<IActionResult> SendPhotos(int id, [FromForm] int[] photoIds, [FromServices] Claims360PhotoTransfers photos, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(photoIds);
+        if (photoIds.Length == 0)
+        {
+            // "0 photos sent" would read as done: nothing was ticked, so nothing was asked.
+            TempData["Error"] = texts["Photo.TickOne"].Value;
+            return Redirect(Url.Action("Edit", "Jobs", new { id })! + "#claims360");
+        }
+
         var result = await photos.SendAsync(id, photoIds, cancellationToken);
         if (result.Failed > 0)
         {
