@@ -50,3 +50,7 @@ public sealed class PlanningOverview(PlanningBoard board, PlannedJobs plannedJob
         return new DaySheetModel(repairers, id, day, department, load, rows);
     }
 }
+
+/// <summary>The title, repairer choice and view links every planning page starts with.</summary>
+public sealed record PlanningNav(string Title, string Action, string Current, IReadOnlyList<RepairerOption> Repairers, int RepairerId, DateOnly Day,
+    IReadOnlyList<(string Name, string Value)> Keep);

@@ -1040,6 +1040,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RepairerId", "CreatedAt");
 
+                    b.HasIndex("RepairerId", "StartDate");
+
                     b.HasIndex("Source", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
@@ -1457,6 +1459,43 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("ThirdParties");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.DepartmentCapacity", b =>
+                {
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("HoursPerTechnician")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
+
+                    b.Property<int>("Technicians")
+                        .HasColumnType("int");
+
+                    b.HasKey("RepairerId", "Department");
+
+                    b.ToTable("DepartmentCapacities");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.PlannedHours", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
+                    b.HasKey("JobId", "Department");
+
+                    b.ToTable("PlannedHours");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1691,6 +1730,24 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.DepartmentCapacity", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", null)
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.PlannedHours", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>

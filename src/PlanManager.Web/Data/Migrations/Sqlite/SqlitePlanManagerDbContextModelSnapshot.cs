@@ -1013,6 +1013,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RepairerId", "CreatedAt");
 
+                    b.HasIndex("RepairerId", "StartDate");
+
                     b.HasIndex("Source", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
@@ -1418,6 +1420,43 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("ThirdParties");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.DepartmentCapacity", b =>
+                {
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("HoursPerTechnician")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Technicians")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepairerId", "Department");
+
+                    b.ToTable("DepartmentCapacities");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.PlannedHours", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId", "Department");
+
+                    b.ToTable("PlannedHours");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1652,6 +1691,24 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.DepartmentCapacity", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", null)
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.PlannedHours", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
