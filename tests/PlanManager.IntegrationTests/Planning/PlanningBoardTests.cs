@@ -82,7 +82,7 @@ public sealed class PlanningBoardTests(PlanManagerFactory factory) : SignedInTes
 
         var page = await Browser.GetPageAsync(Board(repairer));
 
-        var rows = page.QuerySelectorAll("[data-testid=board-row] th a:first-child").Select(a => a.TextContent).ToList();
+        var rows = page.QuerySelectorAll("[data-testid=board-row] th > a.fw-semibold").Select(a => a.TextContent).ToList();
         Assert.Equal(["1-BIG-001", "1-SML-002"], rows);
         // 10 h of the big job on Monday against 8: over, said in words too; Tuesday 10 + 3.
         var monday = page.QuerySelector($"[data-testid=load-Body-{Day(Week)}]")!;
@@ -315,17 +315,17 @@ public sealed class PlanningBoardTests(PlanManagerFactory factory) : SignedInTes
 
         var support = new HtmlClient(Factory.CreateBrowserLikeClient());
         await support.SignInAsync(DemoDataSeeder.SupportEmail);
-        using var refused = await support.SubmitAsync($"/planning/capacity/{repairer}", "form[method=post]",
+        using var refused = await support.SubmitAsync($"/planning/capacity/{repairer}", "[data-testid=capacity-form]",
             new Dictionary<string, string> { ["Lines[2].Technicians"] = "1", ["Lines[2].HoursPerTechnician"] = "25" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = HtmlClient.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Equal("A technician works between 0 and 24 hours a day.", page.QuerySelector("#hours-2-error")!.TextContent);
-        using var negative = await support.SubmitAsync($"/planning/capacity/{repairer}", "form[method=post]",
+        using var negative = await support.SubmitAsync($"/planning/capacity/{repairer}", "[data-testid=capacity-form]",
             new Dictionary<string, string> { ["Lines[0].Technicians"] = "-1" });
         Assert.Equal(HttpStatusCode.OK, negative.StatusCode);
         Assert.Equal(8, await Factory.WithDbAsync(db => db.DepartmentCapacities.Where(c => c.RepairerId == repairer).SumAsync(c => (int)c.HoursPerTechnician)));
 
-        using var saved = await support.SubmitAsync($"/planning/capacity/{repairer}", "form[method=post]",
+        using var saved = await support.SubmitAsync($"/planning/capacity/{repairer}", "[data-testid=capacity-form]",
             new Dictionary<string, string> { ["Lines[2].Technicians"] = "2", ["Lines[2].HoursPerTechnician"] = "7.5" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var board = await Browser.GetPageAsync(Board(repairer));
