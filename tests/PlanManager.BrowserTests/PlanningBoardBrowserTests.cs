@@ -91,6 +91,7 @@ public sealed class PlanningBoardBrowserTests(BrowserHost host) : IClassFixture<
         // Drag the big job two days to the right.
         await DragAsync(page, page.Locator($".pm-bar[data-job='{big}'] .pm-bar-text"), 2 * dayWidth);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The plan was saved.");
+        await Assertions.Expect(page.Locator($".pm-bar[data-job='{big}']")).ToHaveAttributeAsync("data-start", Day(Week.AddDays(2)));
         Assert.Equal((Week.AddDays(2), Week.AddDays(3)), await PlanOfAsync(big));
 
         // Stretch the small job by its right edge to the next day.
@@ -100,12 +101,13 @@ public sealed class PlanningBoardBrowserTests(BrowserHost host) : IClassFixture<
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(edgeBox.X + dayWidth, edgeBox.Y + (edgeBox.Height / 2), new() { Steps = 8 });
         await page.Mouse.UpAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The plan was saved.");
+        await Assertions.Expect(page.Locator($".pm-bar[data-job='{small}']")).ToHaveAttributeAsync("data-end", Day(Week.AddDays(3)));
         Assert.Equal((Week.AddDays(2), Week.AddDays(3)), await PlanOfAsync(small));
 
         // The keyboard: an arrow moves the bar a day, Shift with an arrow changes its end; the focus stays on the bar.
         await page.Locator($".pm-bar[data-job='{big}']").FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page.Locator($".pm-bar[data-job='{big}']")).ToHaveAttributeAsync("data-start", Day(Week.AddDays(3)));
         await Assertions.Expect(page.Locator($".pm-bar[data-job='{big}']")).ToBeFocusedAsync();
         Assert.Equal((Week.AddDays(3), Week.AddDays(4)), await PlanOfAsync(big));
         await page.Keyboard.PressAsync("Shift+ArrowLeft");
@@ -122,9 +124,8 @@ public sealed class PlanningBoardBrowserTests(BrowserHost host) : IClassFixture<
         await page.Mouse.MoveAsync(monday.X + (monday.Width / 2), monday.Y + (monday.Height / 2), new() { Steps = 12 });
         await page.ScreenshotAsync(new() { Path = Shot("planning-drop-unplanned.png") });
         await page.Mouse.UpAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The plan was saved.");
-        Assert.Equal((Week, Week), await PlanOfAsync(waiting));
         await Assertions.Expect(page.GetByTestId("unplanned-job")).ToHaveCountAsync(0);
+        Assert.Equal((Week, Week), await PlanOfAsync(waiting));
 
         // The form alternative: Plan on a row, type the dates.
         await page.GetByRole(AriaRole.Link, new() { Name = "Plan 1-SML-102" }).ClickAsync();

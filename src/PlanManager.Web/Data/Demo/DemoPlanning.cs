@@ -23,18 +23,24 @@ internal static class DemoPlanning
                 new DepartmentCapacity { RepairerId = repairer.Id, Department = Department.Paint, Technicians = 1, HoursPerTechnician = 7.5m },
                 new DepartmentCapacity { RepairerId = repairer.Id, Department = Department.Assembly, Technicians = 1, HoursPerTechnician = 8 });
 
+            // The newest open jobs of the repairer become the week's work (approved, so the board shows them) and the
+            // oldest of them wait for a date on the "Unplanned" list.
             var approved = db.Jobs.Local
-                .Where(j => j.RepairerId == repairer.Id && j.Status is JobStatus.Approved or JobStatus.InRepair)
+                .Where(j => j.RepairerId == repairer.Id && j.Status <= JobStatus.Ready)
                 .OrderByDescending(j => j.CreatedAt)
+                .Take(11)
                 .ToList();
+            foreach (var job in approved.Where(j => j.Status < JobStatus.Approved))
+            {
+                job.Edit(job.Details() with { Status = JobStatus.Approved });
+            }
 
-            // The oldest few wait for a date on the "Unplanned" list.
-            foreach (var job in approved.TakeLast(3))
+            foreach (var job in approved.Skip(8))
             {
                 job.Edit(job.Details() with { StartDate = null, EndDate = null, EstimatedCompletionDate = null });
             }
 
-            var planned = approved.Take(Math.Max(0, Math.Min(8, approved.Count - 3))).ToList();
+            var planned = approved.Take(8).ToList();
             foreach (var (job, i) in planned.Select((j, i) => (j, i)))
             {
                 var start = monday.AddDays(i % 4);
