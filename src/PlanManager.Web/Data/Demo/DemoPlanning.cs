@@ -28,28 +28,30 @@ internal static class DemoPlanning
             var approved = db.Jobs.Local
                 .Where(j => j.RepairerId == repairer.Id && j.Status <= JobStatus.Ready)
                 .OrderByDescending(j => j.CreatedAt)
-                .Take(11)
+                .Take(14)
                 .ToList();
             foreach (var job in approved.Where(j => j.Status < JobStatus.Approved))
             {
                 job.Edit(job.Details() with { Status = JobStatus.Approved });
             }
 
-            foreach (var job in approved.Skip(8))
+            var waiting = approved.Count > 3 ? approved.TakeLast(3).ToList() : [];
+            foreach (var job in waiting)
             {
-                job.Edit(job.Details() with { StartDate = null, EndDate = null, EstimatedCompletionDate = null });
+                job.Edit(job.Details() with { Status = JobStatus.Approved, StartDate = null, EndDate = null, EstimatedCompletionDate = null });
             }
 
-            var planned = approved.Take(8).ToList();
+            var planned = approved.Take(Math.Min(8, approved.Count - waiting.Count)).ToList();
             foreach (var (job, i) in planned.Select((j, i) => (j, i)))
             {
                 var start = monday.AddDays(i % 4);
-                var end = start.AddDays(1 + random.Next(0, 2));
+                // The first job of each week is a one-day paint job over the paint shop's day: an over-capacity Monday.
+                var end = i == 0 ? start : start.AddDays(1 + random.Next(0, 2));
                 job.Edit(job.Details() with { StartDate = start, EndDate = end, EstimatedCompletionDate = end });
                 db.PlannedHours.AddRange(
                     new PlannedHours { JobId = job.Id, Department = Department.Body, Hours = random.Next(4, 13) },
                     new PlannedHours { JobId = job.Id, Department = Department.Preparation, Hours = random.Next(2, 6) },
-                    new PlannedHours { JobId = job.Id, Department = Department.Paint, Hours = random.Next(3, 8) },
+                    new PlannedHours { JobId = job.Id, Department = Department.Paint, Hours = i == 0 ? 9 : random.Next(3, 8) },
                     new PlannedHours { JobId = job.Id, Department = Department.Assembly, Hours = random.Next(1, 4) });
             }
 
