@@ -32,6 +32,8 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<InformexJobFile> InformexJobFiles => Set<InformexJobFile>();
     public DbSet<CapsSyncState> CapsSyncStates => Set<CapsSyncState>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<Domain.Workshop.DepartmentCapacity> DepartmentCapacities => Set<Domain.Workshop.DepartmentCapacity>();
+    public DbSet<Domain.Workshop.PlannedHours> PlannedHours => Set<Domain.Workshop.PlannedHours>();
 
     /// <summary>
     /// The Data Protection key ring, shared by every node. Its keys are encrypted with a certificate

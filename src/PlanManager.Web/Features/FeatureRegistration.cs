@@ -33,6 +33,13 @@ public static class FeatureRegistration
         services.AddScoped<ThirdParties.PlatformParties>();
         services.AddScoped<VehiclesInside>();
         services.AddScoped<MarkVehiclesOffSite>();
+        services.AddScoped<Planning.PlannedJobs>();
+        services.AddScoped<Planning.PlanningBoard>();
+        services.AddScoped<Planning.PlanningOverview>();
+        services.AddScoped<Planning.PlanningCapacity>();
+        services.AddScoped<Planning.JobPlanPage>();
+        services.AddScoped<Planning.PlanJob>();
+        services.AddScoped<Planning.PlanHours>();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section).ValidateOnStart();
         services.AddScoped<Portal.PortalLookupLimiter>();
         services.AddScoped<Portal.PortalPostLimitFilter>();

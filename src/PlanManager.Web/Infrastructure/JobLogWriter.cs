@@ -53,6 +53,8 @@ public static class JobLogMessages
     public const string ConnectorCall = "JobLog.ConnectorCall";
     public const string PhotoAdded = "JobLog.PhotoAdded";
     public const string PhotoDeleted = "JobLog.PhotoDeleted";
+    public const string Planned = "JobLog.Planned";
+    public const string PlannedHours = "JobLog.PlannedHours";
     public const string PortalAppointment = "JobLog.PortalAppointment";
     public const string AppointmentChanged = "JobLog.AppointmentChanged";
     public const string Claims360Imported = "JobLog.Claims360Imported";

@@ -144,6 +144,7 @@ public static partial class AppPages
             "code" => "404",
             "id" when pattern.StartsWith("jobs/", StringComparison.Ordinal) && pattern.Contains("winformex", StringComparison.Ordinal) => Text(BelgianJobId),
             "id" or "jobId" when pattern.StartsWith("jobs/", StringComparison.Ordinal) => Text(JobId),
+            "id" when pattern.StartsWith("planning/jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("repairers/", StringComparison.Ordinal) => Text(RepairerId),
             "id" when pattern.StartsWith("third-parties/", StringComparison.Ordinal) => Text(PartyByKind[pattern.Split('/')[1]]),
             "repairer" when pattern.Contains("claims360", StringComparison.Ordinal) => Text(Claims360RepairerId),

@@ -46,6 +46,8 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.HasIndex(j => new { j.VehicleIn, j.VehicleInSince, j.Number });
         builder.HasIndex(j => new { j.VehicleIn, j.Status, j.OffSiteDate });
         builder.HasIndex(j => j.EstimatedCompletionDate);
+        // The planning board (W1) seeks a repairer's jobs by start date, a bounded range before its week.
+        builder.HasIndex(j => new { j.RepairerId, j.StartDate });
         builder.HasIndex(j => new { j.Source, j.CreatedAt });
     }
 }

@@ -134,6 +134,8 @@ public sealed class DemoDataSeeder(
             }
 
             await db.SaveChangesAsync(ct);
+            DemoPlanning.Plan(db, repairers, now);
+            await db.SaveChangesAsync(ct);
             await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, jobCount), ct);
             await transaction.CommitAsync(ct);
