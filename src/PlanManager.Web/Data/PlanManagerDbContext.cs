@@ -31,6 +31,9 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<InformexJobFile> InformexJobFiles => Set<InformexJobFile>();
     public DbSet<CapsSyncState> CapsSyncStates => Set<CapsSyncState>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MailTemplate> MailTemplates => Set<MailTemplate>();
+    public DbSet<MailSuppression> MailSuppressions => Set<MailSuppression>();
 
     /// <summary>
     /// The Data Protection key ring, shared by every node. Its keys are encrypted with a certificate

@@ -39,6 +39,10 @@ public class Appointment : IStamped
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? Message { get; set; }
+
+    /// <summary>The language the customer used on the portal ("en", "nl", "fr"): their messages are written in it (M1).</summary>
+    public string? Language { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

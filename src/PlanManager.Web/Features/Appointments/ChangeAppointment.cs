@@ -18,7 +18,7 @@ public sealed class ScheduleForm
 }
 
 /// <summary>Staff confirm, move or cancel an appointment, and set a repairer's opening hours and capacity.</summary>
-public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots slots, JobLogWriter log, DisplayTime displayTime)
+public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots slots, JobLogWriter log, DisplayTime displayTime, Messages.CustomerMessages messages)
 {
     public async Task<CommandResult> ConfirmAsync(int id, CancellationToken cancellationToken)
     {
@@ -32,6 +32,7 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
         {
             appointment.Status = AppointmentStatus.Confirmed;
             Log(appointment, "Confirmed");
+            await messages.QueueAsync(db, MessageKind.AppointmentConfirmed, appointment, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -50,6 +51,7 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
         {
             appointment.Cancel();
             Log(appointment, "Cancelled");
+            await messages.QueueAsync(db, MessageKind.AppointmentCancelled, appointment, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -92,6 +94,7 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
             }
 
             Log(appointment, "Moved");
+            await messages.QueueAsync(db, MessageKind.AppointmentMoved, appointment, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return CommandResult.Saved(id);

@@ -44,6 +44,7 @@ public sealed class BookAppointment(
     PlatformParties parties,
     JobLogWriter log,
     DisplayTime displayTime,
+    Messages.CustomerMessages messages,
     IStringLocalizer<SharedResource> texts)
 {
     public async Task<PortalResult> HandleAsync(int repairerId, AppointmentKind kind, AppointmentForm form, IReadOnlyList<IFormFile> files, string client, CancellationToken cancellationToken)
@@ -113,8 +114,10 @@ public sealed class BookAppointment(
                 Email = Text.Clean(form.Email) ?? job.Owner?.Email,
                 Phone = Text.Clean(form.Phone) ?? job.Owner?.Phone,
                 Message = Text.Clean(form.Message),
+                Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             };
             db.Appointments.Add(appointment);
+            await messages.QueueAsync(db, MessageKind.BookingReceived, appointment, ct);
             log.Add(job, JobLogMessages.PortalAppointment, $"{kind}|{start.UtcTicks.ToString(CultureInfo.InvariantCulture)}", LogPlatform.Portal);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
