@@ -106,6 +106,11 @@ public sealed class CustomerMessages(IOptions<MailOptions> options, TimeProvider
             {
                 reason = NotSentReason.Suppressed;
             }
+            else if (!options.Value.ServerConfigured)
+            {
+                // The embedded demo: kept for Support to read, sent by the sweep once a server is configured.
+                reason = NotSentReason.NoMailServer;
+            }
         }
 
         var repairer = await db.Repairers.FindAsync([draft.RepairerId], cancellationToken)
@@ -136,7 +141,7 @@ public sealed class CustomerMessages(IOptions<MailOptions> options, TimeProvider
             DueAt = reason == NotSentReason.None ? now : null,
         };
         db.OutboxMessages.Add(message);
-        if (reason != NotSentReason.None && draft.Job is { } refused)
+        if (reason is NotSentReason.NoEmails or NotSentReason.Suppressed && draft.Job is { } refused)
         {
             log.Add(refused, JobLogMessages.MailNotSent, $"{draft.Kind}|{reason}", LogPlatform.Mail, LogLevelKind.Warning);
         }
