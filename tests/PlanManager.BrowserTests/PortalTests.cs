@@ -87,10 +87,13 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
         await AssertFitsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = t.Book }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("portal-done")).ToContainTextAsync(t.Thanks);
+        await page.ScreenshotAsync(new() { Path = Shot($"portal-estimate-booked-{lang}-390.png"), FullPage = true });
+
+        // A new customer's booking is a request: the receptionist confirms it, which opens the job (issue 16).
+        Assert.False(await host.Factory.WithDbAsync(db => db.Jobs.AnyAsync(j => j.Registration == plate)));
+        await ConfirmRequestAsStaffAsync(repairerId, plate, lang);
         var job = await host.Factory.WithDbAsync(db => db.Jobs.SingleAsync(j => j.Registration == plate));
         var number = job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Assertions.Expect(page.GetByTestId("portal-done")).ToContainTextAsync(number);
-        await page.ScreenshotAsync(new() { Path = Shot($"portal-estimate-booked-{lang}-390.png"), FullPage = true });
 
         // P4: a photo with plate + job number.
         await page.GetByRole(AriaRole.Link, new() { Name = t.Photos }).First.ClickAsync();
@@ -125,6 +128,30 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.GetByRole(AriaRole.Button, new() { Name = t.Book }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("portal-done")).ToContainTextAsync(number);
         Assert.Equal(2, await host.Factory.WithDbAsync(db => db.Appointments.CountAsync(a => a.JobId == job.Id)));
+    }
+
+    /// <summary>The receptionist at her desk finds the request under "To be confirmed" and confirms it.</summary>
+    private async Task ConfirmRequestAsStaffAsync(int repairerId, string plate, string lang)
+    {
+        await using var desk = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+        });
+        var page = await desk.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail address").FillAsync(PlanManager.Web.Data.Demo.DemoDataSeeder.StaffEmail);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(PlanManager.Web.Data.Demo.DemoDataSeeder.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync($"/appointments?repairerId={repairerId}");
+        var request = page.GetByTestId("appointment-requests").GetByTestId("appointment-request").Filter(new() { HasText = plate });
+        await Assertions.Expect(request).ToContainTextAsync("To be confirmed");
+        await Assertions.Expect(request.GetByRole(AriaRole.Link, new() { Name = "damage.jpg" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot($"appointments-request-{lang}-1280.png"), FullPage = true });
+        await request.GetByRole(AriaRole.Button, new() { Name = "Confirm and open job" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("The booking is confirmed and job");
+        await page.ScreenshotAsync(new() { Path = Shot($"appointments-request-confirmed-{lang}-1280.png"), FullPage = true });
     }
 
     [BrowserFact]

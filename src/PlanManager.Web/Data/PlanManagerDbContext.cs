@@ -14,6 +14,7 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobLogEntry> JobLog => Set<JobLogEntry>();
     public DbSet<JobPhoto> JobPhotos => Set<JobPhoto>();
+    public DbSet<HeldPhoto> HeldPhotos => Set<HeldPhoto>();
     public DbSet<Repairer> Repairers => Set<Repairer>();
     public DbSet<ThirdParty> ThirdParties => Set<ThirdParty>();
     public DbSet<JobNumberCounter> JobNumberCounters => Set<JobNumberCounter>();

@@ -14,17 +14,21 @@ public enum AppointmentStatus
 }
 
 /// <summary>
-/// A customer's visit to a repairer (P1, P2), always for a job. It holds one of the places of its
-/// slot: (repairer, start, place) is unique, so two customers can never hold the same place, even
-/// when they submit at the same moment. A cancelled appointment gives its place back by taking a
-/// negative place no booking ever uses.
+/// A customer's visit to a repairer (P1, P2). A booking for a job the customer already has is for
+/// that job; a new customer's booking is a <b>request</b> without a job (decision 0011): it holds
+/// the customer's details and photos until staff confirm it, which opens the job through the one
+/// door (<c>OpenJob</c>), or reject it, which gives the place back and removes the photos.
+/// It holds one of the places of its slot: (repairer, start, place) is unique, so two customers
+/// can never hold the same place, even when they submit at the same moment. A cancelled
+/// appointment gives its place back by taking a negative place no booking ever uses.
 /// </summary>
 public class Appointment : IStamped
 {
     public int Id { get; set; }
     public int RepairerId { get; set; }
     public Repairer? Repairer { get; set; }
-    public int JobId { get; set; }
+    /// <summary>Null while a new customer's booking waits for staff to confirm it.</summary>
+    public int? JobId { get; set; }
     public Job? Job { get; set; }
     public AppointmentKind Kind { get; set; }
     public AppointmentStatus Status { get; set; } = AppointmentStatus.Requested;
@@ -43,16 +47,40 @@ public class Appointment : IStamped
     /// <summary>The language the customer used on the portal ("en", "nl", "fr"): their messages are written in it (M1).</summary>
     public string? Language { get; set; }
 
+    /// <summary>The plate the customer typed (normalised), kept for a request until its job exists.</summary>
+    public string? Registration { get; set; }
+
+    /// <summary>A new customer's photos, held until the request is confirmed (then they move to the job).</summary>
+    public List<HeldPhoto> HeldPhotos { get; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public bool HoldsPlace => Status != AppointmentStatus.Cancelled;
+
+    /// <summary>A new customer's booking that no one has confirmed yet: it has no job.</summary>
+    public bool IsRequest => JobId is null && Status == AppointmentStatus.Requested;
 
     public void Cancel()
     {
         Status = AppointmentStatus.Cancelled;
         Place = -Id;
     }
+}
+
+/// <summary>
+/// A photo a new customer sent with a booking request. The file is stored (without metadata) under
+/// a generated name as a job photo's is; confirming the request turns it into a <see cref="JobPhoto"/>
+/// with the same file, rejecting it deletes the file.
+/// </summary>
+public class HeldPhoto
+{
+    public int Id { get; set; }
+    public int AppointmentId { get; set; }
+    public string StoredName { get; set; } = string.Empty;
+    public string OriginalFileName { get; set; } = string.Empty;
+    public PhotoFormat Format { get; set; }
+    public long SizeBytes { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
 }
 
 /// <summary>
@@ -120,4 +148,7 @@ public static class AppointmentLimits
     public const int MaxCapacity = 50;
     public const int MaxDaysAhead = 90;
     public const int Message = 2000;
+
+    /// <summary>Rows on one Appointments page (a week of a busy repairer fits many times over).</summary>
+    public const int PageRows = 500;
 }

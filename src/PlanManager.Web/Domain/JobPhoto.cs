@@ -32,6 +32,12 @@ public class JobPhoto
     /// <summary>The small JPEG made at upload, or null when the original could not be decoded (HEIC on most servers).</summary>
     public string? ThumbnailName { get; set; }
 
+    /// <summary>
+    /// The thumbnail is still to be made by the background queue (portal photos: an anonymous
+    /// request never decodes an image). Cleared when it is made or the photo cannot be decoded.
+    /// </summary>
+    public bool ThumbnailPending { get; set; }
+
     public string OriginalFileName { get; set; } = string.Empty;
     public PhotoFormat Format { get; set; }
     public long SizeBytes { get; set; }

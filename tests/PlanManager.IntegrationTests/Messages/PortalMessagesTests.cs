@@ -61,4 +61,38 @@ public sealed class PortalMessagesTests(PortalFactory factory) : PortalTestBase<
         Assert.Equal("SAMEORIGIN", html.Headers.GetValues("X-Frame-Options").Single());
         Assert.DoesNotContain("<i>Dubois", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Staff_confirming_a_request_writes_the_confirmation_with_the_job_number_and_the_photo_link_in_the_customers_language()
+    {
+        var id = await Factory.WithDbAsync(db => db.Repairers.OrderBy(r => r.Name).Select(r => r.Id).FirstAsync());
+        Customer.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("nl-BE");
+        var slot = Slots(await Customer.GetPageAsync($"/portal/{id}/estimate"))[5];
+        using var booked = await BookAsync(Customer, id, "estimate", new Dictionary<string, string>
+        {
+            ["Form.Name"] = "Bram Wouters",
+            ["Form.Email"] = "bram.wouters@example.be",
+            ["Form.Registration"] = "1-MSG-902",
+            ["Form.Slot"] = slot,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        var appointment = await Factory.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Email == "bram.wouters@example.be"));
+
+        var staff = new HtmlClient(Factory.CreateBrowserLikeClient());
+        await staff.SignInAsync(DemoDataSeeder.StaffEmail);
+        var day = Factory.DisplayTime.DayOf(appointment.Start).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var confirmed = await staff.SubmitAsync($"/appointments?repairerId={id}&date={day}", $"form[action^='/appointments/{appointment.Id}/confirm']",
+            new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+
+        var job = await Factory.WithDbAsync(db => db.Jobs.AsNoTracking().SingleAsync(j => j.Registration == "1-MSG-902"));
+        var message = await Factory.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .SingleAsync(m => m.AppointmentId == appointment.Id && m.Kind == MessageKind.AppointmentConfirmed));
+        Assert.Equal(job.Id, message.JobId);
+        Assert.Equal("nl", message.Language);
+        Assert.StartsWith("Uw afspraak op ", message.Subject, StringComparison.Ordinal);
+        Assert.Contains($"Uw dossiernummer is {job.Number}.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://localhost/portal/{id}/photos", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"https://localhost/portal/{id}/photos\">", message.HtmlBody, StringComparison.Ordinal);
+    }
 }

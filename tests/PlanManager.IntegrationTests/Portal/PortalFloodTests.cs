@@ -50,7 +50,8 @@ public sealed class PortalFloodTests(PortalFloodFactory factory) : PortalTestBas
 
         Assert.Equal(3, answers.Count(a => a == HttpStatusCode.Redirect));
         Assert.Equal(5, answers.Count(a => a == HttpStatusCode.TooManyRequests));
-        Assert.Equal(3, await Factory.WithDbAsync(db => db.Jobs.CountAsync(j => j.Registration.StartsWith("FL-"))));
+        Assert.Equal(3, await Factory.WithDbAsync(db => db.Appointments.CountAsync(a => a.Registration!.StartsWith("FL-"))));
+        Assert.False(await Factory.WithDbAsync(db => db.Jobs.AnyAsync(j => j.Registration.StartsWith("FL-"))), "a booking is not a job until staff confirm it");
 
         // Someone else still books.
         var customer = From("198.51.100.7");

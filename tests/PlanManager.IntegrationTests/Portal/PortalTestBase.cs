@@ -89,6 +89,25 @@ public abstract class PortalTestBase<TFactory>(TFactory factory) : IClassFixture
         return await client.Http.PostAsync(url, form);
     }
 
+    /// <summary>Step 2 of "add photos": posts the files with the ticket the lookup gave.</summary>
+    protected async Task<HttpResponseMessage> UploadAsync(int repairerId, AngleSharp.Html.Dom.IHtmlDocument step2, string ticket, params byte[][] photos)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(HtmlClient.Token(step2, "#portal-upload-form")), "__RequestVerificationToken" },
+            { new StringContent(ticket), "ticket" },
+        };
+        var index = 0;
+        foreach (var photo in photos)
+        {
+            var file = new ByteArrayContent(photo);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/jpeg");
+            form.Add(file, "files", $"photo-{++index}.jpg");
+        }
+
+        return await Customer.Http.PostAsync($"/portal/{repairerId}/photos/upload", form);
+    }
+
     protected static async Task<IHtmlDocument> PageOf(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

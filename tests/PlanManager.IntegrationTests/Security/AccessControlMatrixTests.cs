@@ -79,6 +79,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST administration/messages/templates"] = Access.Support,
         ["POST jobs/{jobId:int}/messages"] = Access.Staff,
         ["GET appointments"] = Access.Staff,
+        ["GET appointments/{id:int}/photos/{photoId:int}"] = Access.Staff,
         ["POST appointments/schedule/{repairerId:int}"] = Access.Staff,
         ["POST appointments/{id:int}/cancel"] = Access.Staff,
         ["POST appointments/{id:int}/confirm"] = Access.Staff,

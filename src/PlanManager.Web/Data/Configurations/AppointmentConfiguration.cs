@@ -13,6 +13,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.Phone).HasMaxLength(PartyLimits.Phone);
         builder.Property(a => a.Message).HasMaxLength(AppointmentLimits.Message);
         builder.Property(a => a.Language).HasMaxLength(MailLimits.Language);
+        builder.Property(a => a.Registration).HasMaxLength(JobLimits.Registration);
         builder.Ignore(a => a.HoldsPlace);
         builder.HasOne(a => a.Repairer).WithMany().HasForeignKey(a => a.RepairerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Job).WithMany().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
@@ -20,6 +21,16 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // No double booking: one appointment per place of a slot.
         builder.HasIndex(a => new { a.RepairerId, a.Start, a.Place }).IsUnique();
         builder.HasIndex(a => a.JobId);
+        builder.HasMany(a => a.HeldPhotos).WithOne().HasForeignKey(p => p.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HeldPhotoConfiguration : IEntityTypeConfiguration<HeldPhoto>
+{
+    public void Configure(EntityTypeBuilder<HeldPhoto> builder)
+    {
+        builder.Property(p => p.StoredName).HasMaxLength(PhotoLimits.StoredName).IsRequired();
+        builder.Property(p => p.OriginalFileName).HasMaxLength(PhotoLimits.FileName).IsRequired();
     }
 }
 

@@ -16,6 +16,8 @@ internal sealed class JobPhotoConfiguration : IEntityTypeConfiguration<JobPhoto>
         builder.HasOne<Job>().WithMany().HasForeignKey(p => p.JobId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(p => p.StoredName).IsUnique();
+        // The thumbnail queue's sweep finds the photos still waiting for one.
+        builder.HasIndex(p => p.ThumbnailPending);
         // The job screen lists a job's photos in upload order.
         builder.HasIndex(p => new { p.JobId, p.UploadedAt });
     }

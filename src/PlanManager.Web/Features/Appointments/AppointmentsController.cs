@@ -16,12 +16,38 @@ public sealed class AppointmentsController(IStringLocalizer<SharedResource> text
     }
 
     [HttpPost("{id:int}/confirm")]
-    public async Task<IActionResult> Confirm(int id, string? returnUrl, [FromServices] ChangeAppointment change, CancellationToken cancellationToken) =>
-        Done(await change.ConfirmAsync(id, cancellationToken), "Appointment.DoneConfirmed", returnUrl);
+    public async Task<IActionResult> Confirm(int id, bool request, string? returnUrl, [FromServices] ChangeAppointment change, CancellationToken cancellationToken)
+    {
+        var result = await change.ConfirmAsync(id, request, cancellationToken);
+        if (request && result is { Outcome: CommandOutcome.Saved, Id: { } number })
+        {
+            TempData["Success"] = texts["Appointment.DoneRequestConfirmed", number].Value;
+            return Back(returnUrl);
+        }
+
+        return Done(result, result.Id is null ? "Appointment.AlreadyDecided" : "Appointment.DoneConfirmed", returnUrl);
+    }
+
+    /// <summary>The original of a photo a new customer sent with a request, for staff to judge it before confirming.</summary>
+    [HttpGet("{id:int}/photos/{photoId:int}")]
+    public async Task<IActionResult> HeldPhoto(int id, int photoId, [FromServices] AppointmentsPage page, CancellationToken cancellationToken)
+    {
+        if (await page.HeldPhotoAsync(id, photoId, cancellationToken) is not { } photo)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(photo.Content, photo.ContentType);
+    }
 
     [HttpPost("{id:int}/cancel")]
-    public async Task<IActionResult> Cancel(int id, string? returnUrl, [FromServices] ChangeAppointment change, CancellationToken cancellationToken) =>
-        Done(await change.CancelAsync(id, cancellationToken), "Appointment.DoneCancelled", returnUrl);
+    public async Task<IActionResult> Cancel(int id, bool request, string? returnUrl, [FromServices] ChangeAppointment change, CancellationToken cancellationToken)
+    {
+        var result = await change.CancelAsync(id, request, cancellationToken);
+        return Done(result, result.Id is null ? "Appointment.AlreadyDecided" : request ? "Appointment.DoneRejected" : "Appointment.DoneCancelled", returnUrl);
+    }
 
     [HttpPost("{id:int}/move")]
     public async Task<IActionResult> Move(int id, long? slot, string? returnUrl, [FromServices] ChangeAppointment change, CancellationToken cancellationToken) =>
@@ -52,6 +78,9 @@ public sealed class AppointmentsController(IStringLocalizer<SharedResource> text
 
         TempData[result.Outcome == CommandOutcome.Saved ? "Success" : "Error"] =
             result.Outcome == CommandOutcome.Saved ? texts[message].Value : texts["Appointment.SlotTaken"].Value;
-        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Action(nameof(Index))!);
+        return Back(returnUrl);
     }
+
+    private LocalRedirectResult Back(string? returnUrl) =>
+        LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Action(nameof(Index))!);
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.Photos;
 using PlanManager.Web.Features.Portal;
+using PlanManager.Web.Features.ThirdParties;
 using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.Web.Features.Appointments;
@@ -18,14 +21,38 @@ public sealed class ScheduleForm
 }
 
 /// <summary>Staff confirm, move or cancel an appointment, and set a repairer's opening hours and capacity.</summary>
-public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots slots, JobLogWriter log, DisplayTime displayTime, Messages.CustomerMessages messages)
+public sealed class ChangeAppointment(
+    PlanManagerDbContext db,
+    AppointmentSlots slots,
+    JobLogWriter log,
+    DisplayTime displayTime,
+    OpenJob openJob,
+    PlatformParties parties,
+    UploadPhotos upload,
+    TimeProvider clock,
+    Messages.CustomerMessages messages)
 {
-    public async Task<CommandResult> ConfirmAsync(int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Confirms an appointment. For a new customer's request (<paramref name="request"/>) the
+    /// result's <see cref="CommandResult.Id"/> is the number of the job it opened, and null when
+    /// the request was decided meanwhile (another tab).
+    /// </summary>
+    public async Task<CommandResult> ConfirmAsync(int id, bool request, CancellationToken cancellationToken)
     {
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (appointment is null)
         {
             return CommandResult.NotFound;
+        }
+
+        if (appointment.IsRequest)
+        {
+            return await ConfirmRequestAsync(id, cancellationToken);
+        }
+
+        if (request)
+        {
+            return new CommandResult(CommandOutcome.Saved);
         }
 
         if (appointment.Status == AppointmentStatus.Requested)
@@ -39,20 +66,106 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
         return CommandResult.Saved(id);
     }
 
-    public async Task<CommandResult> CancelAsync(int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new customer's request becomes a job (decision 0011): the job is opened through the one
+    /// door with the customer's plate and damage, the owner found or added by the one party rule,
+    /// the held photos become the job's (their thumbnails queued), all in one transaction. A
+    /// second confirm (another tab) finds the request gone and changes nothing.
+    /// </summary>
+    private async Task<CommandResult> ConfirmRequestAsync(int id, CancellationToken cancellationToken)
     {
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var (result, photos) = await strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The job counter's lock also serialises two staff confirming the same request.
+            await JobNumberAllocator.LockAsync(db, ct);
+            var appointment = await db.Appointments.Include(a => a.HeldPhotos).SingleAsync(a => a.Id == id, ct);
+            if (!appointment.IsRequest)
+            {
+                // Confirmed meanwhile (another tab): nothing more to do, and nothing opened twice.
+                return (new CommandResult(CommandOutcome.Saved), new List<JobPhoto>());
+            }
+
+            var details = new JobDetails(appointment.RepairerId, appointment.Registration ?? string.Empty)
+            {
+                CommentsDamage = appointment.Message,
+                Status = JobStatus.New,
+            };
+            var job = await openJob.HandleAsync(JobSource.Portal, details, ct);
+            if (await parties.OwnerAsync(appointment.CustomerName, appointment.Phone, appointment.Email, ct) is { } owner)
+            {
+                job.LinkNewParty(owner);
+            }
+
+            appointment.Job = job;
+            appointment.Status = AppointmentStatus.Confirmed;
+            var at = appointment.Start.UtcTicks.ToString(CultureInfo.InvariantCulture);
+            log.Add(job, JobLogMessages.PortalAppointment, $"{appointment.Kind}|{at}", LogPlatform.Portal);
+            log.Add(job, JobLogMessages.AppointmentChanged, $"Confirmed|{at}");
+            await messages.QueueAsync(db, MessageKind.AppointmentConfirmed, appointment, ct);
+            await db.SaveChangesAsync(ct);
+
+            var photos = appointment.HeldPhotos.Select(held => new JobPhoto
+            {
+                JobId = job.Id,
+                StoredName = held.StoredName,
+                OriginalFileName = held.OriginalFileName,
+                Format = held.Format,
+                SizeBytes = held.SizeBytes,
+                Source = PhotoSource.Portal,
+                UploadedAt = held.UploadedAt,
+                UploadedBy = JobLogWriter.System,
+                ThumbnailPending = true,
+            }).ToList();
+            foreach (var photo in photos)
+            {
+                db.JobPhotos.Add(photo);
+                log.Add(job, JobLogMessages.PhotoAdded, photo.OriginalFileName, LogPlatform.Portal);
+            }
+
+            if (photos.Count > 0)
+            {
+                job.NotePortalPhotos(clock.GetUtcNow());
+            }
+
+            db.HeldPhotos.RemoveRange(appointment.HeldPhotos);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (CommandResult.Saved(job.Number), photos);
+        }, cancellationToken);
+
+        upload.QueueThumbnails(photos);
+        return result;
+    }
+
+    /// <summary>
+    /// Cancels an appointment; for a new customer's request (a rejection, <paramref name="request"/>)
+    /// its held photos are removed too, and a request confirmed meanwhile in another tab is left alone.
+    /// </summary>
+    public async Task<CommandResult> CancelAsync(int id, bool request, CancellationToken cancellationToken)
+    {
+        var appointment = await db.Appointments.Include(a => a.HeldPhotos).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (appointment is null)
         {
             return CommandResult.NotFound;
         }
 
+        if (request && !appointment.IsRequest)
+        {
+            return new CommandResult(CommandOutcome.Saved);
+        }
+
+        var files = appointment.HeldPhotos.Select(p => p.StoredName).ToList();
         if (appointment.HoldsPlace)
         {
             appointment.Cancel();
             Log(appointment, "Cancelled");
+            db.HeldPhotos.RemoveRange(appointment.HeldPhotos);
             await messages.QueueAsync(db, MessageKind.AppointmentCancelled, appointment, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await upload.DiscardAsync(files);
         }
 
         return CommandResult.Saved(id);
@@ -132,6 +245,12 @@ public sealed class ChangeAppointment(PlanManagerDbContext db, AppointmentSlots 
         return CommandResult.Saved(repairerId);
     }
 
-    private void Log(Appointment appointment, string what) =>
-        log.Add(db, appointment.JobId, JobLogMessages.AppointmentChanged, $"{what}|{appointment.Start.UtcTicks.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>A line in the job's log; a request has no job yet, and no log.</summary>
+    private void Log(Appointment appointment, string what)
+    {
+        if (appointment.JobId is { } jobId)
+        {
+            log.Add(db, jobId, JobLogMessages.AppointmentChanged, $"{what}|{appointment.Start.UtcTicks.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
 }

@@ -108,11 +108,17 @@ public sealed class MailOutboxNotice(CustomerMessages messages, IBackgroundJobCl
         return added.IsModified && added.CurrentValue is { } now && added.OriginalValue != now;
     }
 
-    /// <summary>Photos sent with a booking are acknowledged by the booking's own message.</summary>
-    private static Task<bool> BookedJustNowAsync(PlanManagerDbContext db, Job job, CancellationToken cancellationToken)
+    /// <summary>Photos sent with a booking are acknowledged by the booking's own message, or by the confirmation that brings them to the job.</summary>
+    private static async Task<bool> BookedJustNowAsync(PlanManagerDbContext db, Job job, CancellationToken cancellationToken)
     {
+        if (db.OutboxMessages.Local.Any(m => ReferenceEquals(m.Job, job) && m.Kind is MessageKind.BookingReceived or MessageKind.AppointmentConfirmed))
+        {
+            return true;
+        }
+
         var since = job.PortalPhotosAddedAt!.Value - TimeSpan.FromMinutes(10);
-        return db.OutboxMessages.AsNoTracking().AnyAsync(m => m.JobId == job.Id && m.Kind == MessageKind.BookingReceived && m.CreatedAt > since, cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().AnyAsync(
+            m => m.JobId == job.Id && (m.Kind == MessageKind.BookingReceived || m.Kind == MessageKind.AppointmentConfirmed) && m.CreatedAt > since, cancellationToken);
     }
 
     private void Saved(DbContext? context)

@@ -20,6 +20,7 @@ public sealed class UploadPhotos(
     JobLogWriter log,
     TimeProvider clock,
     IHttpContextAccessor httpContext,
+    ThumbnailBacklog thumbnails,
     IStringLocalizer<SharedResource> texts,
     ILogger<UploadPhotos> logger)
 {
@@ -47,12 +48,15 @@ public sealed class UploadPhotos(
         }
 
         var written = new List<string>();
+        var added = new List<JobPhoto>();
         try
         {
             var now = clock.GetUtcNow();
             foreach (var (file, format) in checkedFiles)
             {
-                var photo = await StoreAsync(file, format, written, cancellationToken);
+                // An anonymous request never decodes an image: the portal's thumbnails are made by the background queue.
+                var photo = await StoreAsync(file, format, written, makeThumbnail: !portal, cancellationToken);
+                added.Add(photo);
                 photo.JobId = job.Id;
                 photo.Source = source;
                 photo.UploadedAt = now;
@@ -70,15 +74,65 @@ public sealed class UploadPhotos(
         }
         catch
         {
-            foreach (var name in written)
-            {
-                await DeleteQuietlyAsync(name);
-            }
-
+            await DiscardAsync(written);
             throw;
         }
 
+        QueueThumbnails(added);
         return CommandResult.Saved(job.Id);
+    }
+
+    /// <summary>Queues the photos still waiting for a thumbnail (after their rows are committed).</summary>
+    public void QueueThumbnails(IEnumerable<JobPhoto> photos)
+    {
+        ArgumentNullException.ThrowIfNull(photos);
+        foreach (var photo in photos.Where(p => p.ThumbnailPending))
+        {
+            thumbnails.TryEnqueue(photo.Id);
+        }
+    }
+
+    /// <summary>
+    /// Stores a new customer's booking photos (checked as a portal upload, without metadata, no
+    /// decoding) for a request that has no job yet. The caller adds them to the appointment and
+    /// saves; if that fails it calls <see cref="DiscardAsync"/> with <paramref name="written"/>.
+    /// </summary>
+    public async Task<List<HeldPhoto>> HoldAsync(IReadOnlyList<IFormFile> files, List<string> written, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(written);
+        var (checkedFiles, validation) = await CheckAsync(files, portal: true, cancellationToken);
+        if (!validation.IsValid)
+        {
+            throw new InvalidOperationException("Booking photos are validated before they are held.");
+        }
+
+        var held = new List<HeldPhoto>();
+        var now = clock.GetUtcNow();
+        foreach (var (file, format) in checkedFiles)
+        {
+            var photo = await StoreAsync(file, format, written, makeThumbnail: false, cancellationToken);
+            held.Add(new HeldPhoto
+            {
+                StoredName = photo.StoredName,
+                OriginalFileName = photo.OriginalFileName,
+                Format = photo.Format,
+                SizeBytes = photo.SizeBytes,
+                UploadedAt = now,
+            });
+        }
+
+        return held;
+    }
+
+    /// <summary>Removes stored files whose rows were not saved (or were deleted); a file that cannot be removed is logged.</summary>
+    public async Task DiscardAsync(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var name in names)
+        {
+            await DeleteQuietlyAsync(name);
+        }
     }
 
     /// <summary>The same checks as a portal upload, without storing anything (the portal checks photos before it books).</summary>
@@ -163,7 +217,7 @@ public sealed class UploadPhotos(
         return (accepted, validation);
     }
 
-    private async Task<JobPhoto> StoreAsync(IFormFile file, PhotoFormat format, List<string> written, CancellationToken cancellationToken)
+    private async Task<JobPhoto> StoreAsync(IFormFile file, PhotoFormat format, List<string> written, bool makeThumbnail, CancellationToken cancellationToken)
     {
         // Stored without its metadata (GPS, camera, owner): photos go on to insurers and platforms.
         byte[] bytes;
@@ -186,6 +240,12 @@ public sealed class UploadPhotos(
         {
             written.Add(photo.StoredName);
             await storage.SaveAsync(photo.StoredName, content, cancellationToken);
+        }
+
+        if (!makeThumbnail)
+        {
+            photo.ThumbnailPending = true;
+            return photo;
         }
 
         PhotoPreview? preview;

@@ -22,6 +22,9 @@ public enum PortalOutcome
 
 public sealed record PortalResult(PortalOutcome Outcome, int? Id = null, ValidationResult? Validation = null, int? JobNumber = null)
 {
+    /// <summary>The booked slot (UTC), for the thank-you page.</summary>
+    public DateTimeOffset? Start { get; init; }
+
     public static PortalResult Invalid(ValidationResult validation) => new(PortalOutcome.Invalid, Validation: validation);
     public static PortalResult Invalid(string field, string message) => Invalid(new ValidationResult([new ValidationFailure(field, message)]));
     public static readonly PortalResult NoMatch = new(PortalOutcome.NoMatch);
@@ -29,9 +32,10 @@ public sealed record PortalResult(PortalOutcome Outcome, int? Id = null, Validat
 }
 
 /// <summary>
-/// A customer books a slot on the portal: for an estimate (P1, a new job in status New with the
-/// damage and photos) or a repair (P2, for their job or as a new customer). The job, its owner, the
-/// job number and the appointment are saved in one transaction; a full slot saves nothing.
+/// A customer books a slot on the portal: for an estimate (P1, with the damage and photos) or a
+/// repair (P2, for their job or as a new customer). A new customer's booking is a request that
+/// staff confirm (<see cref="Appointments.ChangeAppointment"/> then opens the job); a booking for
+/// a job the customer has is for that job. A full slot saves nothing.
 /// </summary>
 public sealed class BookAppointment(
     PlanManagerDbContext db,
@@ -40,8 +44,6 @@ public sealed class BookAppointment(
     PortalLookup lookup,
     AddPortalPhotos photos,
     UploadPhotos upload,
-    OpenJob openJob,
-    PlatformParties parties,
     JobLogWriter log,
     DisplayTime displayTime,
     Messages.CustomerMessages messages,
@@ -90,8 +92,42 @@ public sealed class BookAppointment(
         }
 
         await slots.EnsureScheduleAsync(repairerId, cancellationToken);
+
+        // A new customer's photos are stored first (files before rows, as every upload) and held on the request.
+        var written = new List<string>();
+        var held = existingJobId is null && files.Count > 0 ? await upload.HoldAsync(files, written, cancellationToken) : [];
+        PortalResult result;
+        try
+        {
+            result = await SaveAsync(repairerId, kind, form, start, existingJobId, held, cancellationToken);
+        }
+        catch
+        {
+            await upload.DiscardAsync(written);
+            throw;
+        }
+
+        if (result.Outcome != PortalOutcome.Saved)
+        {
+            await upload.DiscardAsync(written);
+        }
+        else if (existingJobId is { } jobId && files.Count > 0)
+        {
+            await photos.HandleAsync(jobId, files, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The appointment and its place in one transaction. For a job the customer has, the
+    /// appointment is for that job; a new customer's booking is a request without a job
+    /// (decision 0011): no job, owner or number exists until staff confirm it.
+    /// </summary>
+    private Task<PortalResult> SaveAsync(int repairerId, AppointmentKind kind, AppointmentForm form, DateTimeOffset start, int? existingJobId, List<HeldPhoto> held, CancellationToken cancellationToken)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async ct =>
+        return strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -100,9 +136,7 @@ public sealed class BookAppointment(
                 return PortalResult.Invalid(nameof(AppointmentForm.Slot), texts["Portal.Validation.SlotFull"]);
             }
 
-            var job = existingJobId is { } id
-                ? await db.Jobs.Include(j => j.Owner).SingleAsync(j => j.Id == id, ct)
-                : await NewJobAsync(repairerId, form, ct);
+            var job = existingJobId is { } id ? await db.Jobs.Include(j => j.Owner).SingleAsync(j => j.Id == id, ct) : null;
             var appointment = new Appointment
             {
                 RepairerId = repairerId,
@@ -110,44 +144,25 @@ public sealed class BookAppointment(
                 Kind = kind,
                 Start = start,
                 Place = place,
-                CustomerName = Text.Clean(form.Name) ?? job.Owner?.Name ?? job.Registration,
-                Email = Text.Clean(form.Email) ?? job.Owner?.Email,
-                Phone = Text.Clean(form.Phone) ?? job.Owner?.Phone,
+                CustomerName = Text.Clean(form.Name) ?? job?.Owner?.Name ?? job?.Registration ?? string.Empty,
+                Email = Text.Clean(form.Email) ?? job?.Owner?.Email,
+                Phone = Text.Clean(form.Phone) ?? job?.Owner?.Phone,
                 Message = Text.Clean(form.Message),
+                Registration = job?.Registration ?? Text.Clean(form.Registration)?.ToUpperInvariant(),
                 Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             };
+            appointment.HeldPhotos.AddRange(held);
             db.Appointments.Add(appointment);
             await messages.QueueAsync(db, MessageKind.BookingReceived, appointment, ct);
-            log.Add(job, JobLogMessages.PortalAppointment, $"{kind}|{start.UtcTicks.ToString(CultureInfo.InvariantCulture)}", LogPlatform.Portal);
+            if (job is not null)
+            {
+                log.Add(job, JobLogMessages.PortalAppointment, $"{kind}|{start.UtcTicks.ToString(CultureInfo.InvariantCulture)}", LogPlatform.Portal);
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new PortalResult(PortalOutcome.Saved, appointment.Id, JobNumber: job.Number) { };
+            return new PortalResult(PortalOutcome.Saved, appointment.Id, JobNumber: job?.Number) { Start = start };
         }, cancellationToken);
-
-        if (result.Outcome == PortalOutcome.Saved && files.Count > 0)
-        {
-            var jobId = await db.Appointments.Where(a => a.Id == result.Id).Select(a => a.JobId).SingleAsync(cancellationToken);
-            await photos.HandleAsync(jobId, files, cancellationToken);
-        }
-
-        return result;
-    }
-
-    /// <summary>An estimate booking (P1) or a new customer's repair (P2): a new job in status New, its owner by the one party rule.</summary>
-    private async Task<Job> NewJobAsync(int repairerId, AppointmentForm form, CancellationToken cancellationToken)
-    {
-        var details = new JobDetails(repairerId, Text.Clean(form.Registration)?.ToUpperInvariant() ?? string.Empty)
-        {
-            CommentsDamage = Text.Clean(form.Message),
-            Status = JobStatus.New,
-        };
-        var job = await openJob.HandleAsync(JobSource.Portal, details, cancellationToken);
-        if (await parties.OwnerAsync(form.Name, form.Phone, form.Email, cancellationToken) is { } owner)
-        {
-            job.LinkNewParty(owner);
-        }
-
-        return job;
     }
 }
 

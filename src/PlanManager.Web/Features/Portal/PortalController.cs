@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -22,7 +23,7 @@ public sealed record PortalPhotosModel(JobKeyForm Form, string? Ticket);
 [Route("portal")]
 [TypeFilter(typeof(PortalEnabledFilter))]
 [ServiceFilter(typeof(PortalPostLimitFilter))]
-public sealed class PortalController(PortalPages pages, AppointmentSlots slots, IStringLocalizer<SharedResource> texts) : Controller
+public sealed class PortalController(PortalPages pages, AppointmentSlots slots, DisplayTime displayTime, IStringLocalizer<SharedResource> texts) : Controller
 {
     public const string RepairerKey = "PortalRepairer";
     private const string PhotosField = Features.Photos.UploadPhotos.Field;
@@ -139,7 +140,7 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
         switch (result.Outcome)
         {
             case PortalOutcome.Saved:
-                TempData["PortalDone"] = texts[kind == AppointmentKind.Estimate ? "Portal.BookedEstimate" : "Portal.BookedRepair", result.JobNumber ?? 0].Value;
+                TempData["PortalDone"] = BookedText(kind, result);
                 return RedirectToAction(nameof(Booked), new { repairerId });
             case PortalOutcome.RateLimited:
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -153,6 +154,17 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
         }
 
         return await AppointmentPageAsync(repairerId, kind, form, cancellationToken);
+    }
+
+    /// <summary>The thank-you words: the day and time booked, and the job number once there is a job.</summary>
+    private string BookedText(AppointmentKind kind, PortalResult result)
+    {
+        var local = displayTime.Local(result.Start ?? default);
+        var day = local.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
+        var time = local.ToString("HH:mm", CultureInfo.CurrentCulture);
+        return result.JobNumber is { } number
+            ? texts["Portal.BookedForJob", day, time, number].Value
+            : texts[kind == AppointmentKind.Estimate ? "Portal.RequestedEstimate" : "Portal.RequestedRepair", day, time].Value;
     }
 
     private async Task<IActionResult> AppointmentPageAsync(int repairerId, AppointmentKind kind, AppointmentForm form, CancellationToken cancellationToken)

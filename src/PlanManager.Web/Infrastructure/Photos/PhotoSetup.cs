@@ -12,6 +12,10 @@ public static class PhotoSetup
             .Bind(configuration.GetSection(PhotoStorageOptions.Section))
             .PostConfigure<IOptions<DatabaseOptions>>((photos, database) => photos.Folder = ResolveFolder(photos.Folder, database.Value, environment.ContentRootPath));
         services.AddSingleton<IPhotoStorage, LocalDiskPhotoStorage>();
+        services.AddOptions<ThumbnailOptions>().Bind(configuration.GetSection(ThumbnailOptions.Section));
+        services.AddSingleton<ThumbnailBacklog>();
+        services.AddScoped<MakeThumbnail>();
+        services.AddHostedService<ThumbnailWorker>();
         return services;
     }
 

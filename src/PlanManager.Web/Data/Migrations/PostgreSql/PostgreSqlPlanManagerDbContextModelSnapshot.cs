@@ -260,7 +260,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<int>("JobId")
+                    b.Property<int?>("JobId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Kind")
@@ -276,6 +276,10 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("Place")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Registration")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("RepairerId")
                         .HasColumnType("integer");
@@ -742,6 +746,43 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.ToTable("EstimateVersions", (string)null);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.HeldPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppointmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("HeldPhotos");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.InformexJobFile", b =>
                 {
                     b.Property<int>("JobId")
@@ -1151,6 +1192,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("ThumbnailPending")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("UploadedAt")
                         .HasColumnType("bigint");
 
@@ -1165,6 +1209,8 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("ThumbnailPending");
 
                     b.HasIndex("JobId", "UploadedAt");
 
@@ -1511,8 +1557,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.HasOne("PlanManager.Web.Domain.Job", "Job")
                         .WithMany()
                         .HasForeignKey("JobId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
                         .WithMany()
@@ -1598,6 +1643,15 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.HasOne("PlanManager.Web.Domain.Job", null)
                         .WithMany()
                         .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.HeldPhoto", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Appointment", null)
+                        .WithMany("HeldPhotos")
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1689,6 +1743,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Appointment", b =>
+                {
+                    b.Navigation("HeldPhotos");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>

@@ -442,7 +442,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     RepairerId = table.Column<int>(type: "integer", nullable: false),
-                    JobId = table.Column<int>(type: "integer", nullable: false),
+                    JobId = table.Column<int>(type: "integer", nullable: true),
                     Kind = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     Start = table.Column<long>(type: "bigint", nullable: false),
@@ -451,6 +451,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Registration = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -656,6 +657,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     JobId = table.Column<int>(type: "integer", nullable: false),
                     StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ThumbnailName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ThumbnailPending = table.Column<bool>(type: "boolean", nullable: false),
                     OriginalFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
                     Format = table.Column<int>(type: "integer", nullable: false),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
@@ -737,6 +739,30 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         principalTable: "Jobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HeldPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AppointmentId = table.Column<int>(type: "integer", nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OriginalFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Format = table.Column<int>(type: "integer", nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HeldPhotos_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -879,6 +905,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_HeldPhotos_AppointmentId",
+                table: "HeldPhotos",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InformexJobFiles_AssignmentNumber",
                 table: "InformexJobFiles",
                 column: "AssignmentNumber");
@@ -919,6 +950,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 table: "JobPhotos",
                 column: "StoredName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobPhotos_ThumbnailPending",
+                table: "JobPhotos",
+                column: "ThumbnailPending");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jobs_AgentId",
@@ -1044,9 +1080,6 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Appointments");
-
-            migrationBuilder.DropTable(
                 name: "AppointmentSchedules");
 
             migrationBuilder.DropTable(
@@ -1089,6 +1122,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "EstimateLines");
 
             migrationBuilder.DropTable(
+                name: "HeldPhotos");
+
+            migrationBuilder.DropTable(
                 name: "InformexJobFiles");
 
             migrationBuilder.DropTable(
@@ -1120,6 +1156,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "EstimateVersions");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
 
             migrationBuilder.DropTable(
                 name: "Jobs");
