@@ -63,14 +63,14 @@ public sealed class CustomerMessagesTests(MailFactory factory) : IClassFixture<M
         });
         Assert.Equal(MessageStatus.Sent, row.Status);
         Assert.StartsWith("Votre véhicule 1-MSG-", mail.Subject, StringComparison.Ordinal);
-        Assert.Equal("fr", mail.Headers[MimeKit.HeaderId.ContentLanguage]);
+        Assert.Equal("fr", mail.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
         Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
         Assert.Equal(row.MessageId, mail.MessageId);
         Assert.Equal(repairer.Email, mail.From.Mailboxes.Single().Address);
         Assert.Equal(repairer.Name, mail.From.Mailboxes.Single().Name);
         Assert.Contains("Bonjour Anaïs <b>Dubois</b>,", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(repairer.Phone!, mail.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Anaïs &lt;b&gt;Dubois&lt;/b&gt;", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Ana&#239;s &lt;b&gt;Dubois&lt;/b&gt;", mail.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Dubois", mail.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(repairer.Street!), mail.HtmlBody, StringComparison.Ordinal);
         var line = Assert.Single(await LogAsync(jobId, JobLogMessages.MailSent));

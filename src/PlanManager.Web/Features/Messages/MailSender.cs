@@ -39,7 +39,6 @@ public sealed class MailSender(IOptions<MailOptions> options)
         var from = message.FromAddress ?? fallbackFrom ?? throw new InvalidOperationException("No sender: the repairer has no e-mail address and Mail:From is not set.");
         mime.From.Add(new MailboxAddress(message.FromName, from));
         mime.To.Add(new MailboxAddress(message.ToName ?? string.Empty, message.To));
-        mime.Headers.Add(HeaderId.ContentLanguage, message.Language);
         if (message.Automatic)
         {
             // RFC 3834: no out-of-office replies to automatic messages.
@@ -47,6 +46,8 @@ public sealed class MailSender(IOptions<MailOptions> options)
         }
 
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        // A Content-* header belongs to the body entity in MimeKit; it is written in the message's header block.
+        mime.Body.Headers.Add(HeaderId.ContentLanguage, message.Language);
         return mime;
     }
 
