@@ -19,6 +19,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
+    private int _disposed;
 
     public TestSmtpServer()
     {
@@ -42,6 +43,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The factory may be disposed twice (Dispose and DisposeAsync): stop once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         try
         {
