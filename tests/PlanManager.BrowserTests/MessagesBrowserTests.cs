@@ -44,7 +44,8 @@ public sealed class MessagesBrowserTests(BrowserHost host) : IClassFixture<Brows
         await page.GetByLabel("E-mail address").FillAsync(DemoDataSeeder.SupportEmail);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoDataSeeder.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Administration" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Administration" })).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Administration" })
+            .Or(page.GetByRole(AriaRole.Link, new() { Name = "Administration" })).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Messages", Exact = true }).First.ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Messages" })).ToBeVisibleAsync();
@@ -63,7 +64,8 @@ public sealed class MessagesBrowserTests(BrowserHost host) : IClassFixture<Brows
         // The preview renders on a real job of the repairer.
         await host.Factory.WithDbAsync(async db =>
         {
-            db.Jobs.Add(new JobBuilder().Number(9501).Repairer(repairerId).Plate("1-MAI-202").Make("Volvo", "XC40").Owner(PartyBuilder.Owner("Lotte De Smet")).Build());
+            db.Jobs.Add(new JobBuilder().Number(9501).Repairer(repairerId).Plate("1-MAI-202").Make("Volvo", "XC40")
+                .Owner(PartyBuilder.Owner("Lotte De Smet")).Build());
             await db.SaveChangesAsync();
         });
         await page.GotoAsync($"/administration/messages/templates?repairerId={repairerId}&kind=CarReady&language=nl&culture=nl-BE&ui-culture=nl-BE");
@@ -73,6 +75,7 @@ public sealed class MessagesBrowserTests(BrowserHost host) : IClassFixture<Brows
         await page.ScreenshotAsync(new() { Path = Shot("messages-templates-nl-1280.png"), FullPage = true });
         await page.SetViewportSizeAsync(390, 844);
         await page.ScreenshotAsync(new() { Path = Shot("messages-templates-nl-390.png"), FullPage = true });
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the templates page is wider than a phone");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the templates page is wider than a phone");
     }
 }

@@ -148,7 +148,8 @@ public static partial class AppPages
             "id" when pattern.StartsWith("jobs/", StringComparison.Ordinal) && pattern.Contains("winformex", StringComparison.Ordinal) => Text(BelgianJobId),
             "id" or "jobId" when pattern.StartsWith("jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("repairers/", StringComparison.Ordinal) => Text(RepairerId),
-            "id" when pattern.StartsWith("administration/messages/", StringComparison.Ordinal) => MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "id" when pattern.StartsWith("administration/messages/", StringComparison.Ordinal) 
+                => MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "id" when pattern.StartsWith("third-parties/", StringComparison.Ordinal) => Text(PartyByKind[pattern.Split('/')[1]]),
             "repairer" when pattern.Contains("claims360", StringComparison.Ordinal) => Text(Claims360RepairerId),
             "repairerId" or "repairer" => Text(RepairerId),

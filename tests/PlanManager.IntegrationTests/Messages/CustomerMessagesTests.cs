@@ -41,7 +41,8 @@ public sealed class MailFactory : PlanManagerFactory
     }
 }
 
-/// <summary>Customer messages (M1) delivered over a socket to a real SMTP server: language, encoding, headers, retries, bounces, crashes, consent, limits.</summary>
+/// <summary>Customer messages (M1) delivered over a socket to a real SMTP server: language, encoding, headers,
+/// retries, bounces, crashes, consent, limits.</summary>
 public sealed class CustomerMessagesTests(MailFactory factory) : IClassFixture<MailFactory>
 {
     private static int _next = 7000;
@@ -217,7 +218,8 @@ public sealed class CustomerMessagesTests(MailFactory factory) : IClassFixture<M
         ThirdParty party = PartyBuilder.Owner("Sofie Peeters").Email(address);
         owner?.Invoke(party);
         var number = Interlocked.Increment(ref _next);
-        var job = new JobBuilder().Number(number).Repairer(repairerId).Plate($"1-MSG-{number}").Make("BMW", "330e").Status(JobStatus.InRepair).Owner(party).Build();
+        var job = new JobBuilder().Number(number).Repairer(repairerId).Plate($"1-MSG-{number}").Make("BMW", "330e")
+            .Status(JobStatus.InRepair).Owner(party).Build();
         db.Jobs.Add(job);
         await db.SaveChangesAsync();
         return job.Id;
@@ -239,7 +241,8 @@ public sealed class CustomerMessagesTests(MailFactory factory) : IClassFixture<M
 
     private Task<int> ClaimAsync(long id, DateTimeOffset leaseUntil) => factory.WithDbAsync(db =>
         db.OutboxMessages.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.Attempts, 1)));
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Sending)
+                .SetProperty(m => m.LeaseUntil, leaseUntil).SetProperty(m => m.Attempts, 1)));
 
     private Task<List<JobLogEntry>> LogAsync(int jobId, string key) =>
         factory.WithDbAsync(db => db.JobLog.AsNoTracking().Where(l => l.JobId == jobId && l.MessageKey == key).ToListAsync());

@@ -26,7 +26,8 @@ public sealed partial class MessageTemplatePageTests(PlanManagerFactory factory)
         var error = HtmlClient.FieldError(HtmlClient.Parse(await response.Content.ReadAsStringAsync()), "Form.Body");
         Assert.NotNull(error);
         Assert.Matches(LineAndColumn(), error);
-        Assert.False(await factory.WithDbAsync(db => db.MailTemplates.AnyAsync(t => t.RepairerId == repairerId && t.Kind == MessageKind.CarReady && t.Language == "en")));
+        Assert.False(await factory.WithDbAsync(db => db.MailTemplates.AnyAsync(t => t.RepairerId == repairerId
+            && t.Kind == MessageKind.CarReady && t.Language == "en")));
     }
 
     [Fact]

@@ -47,9 +47,11 @@ public class MessageTemplatesTests
         Assert.Contains("Dear Zoë <script>alert(1)</script> & Co,", message.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", message.Html, StringComparison.Ordinal);
         Assert.Contains("Zo&#235; &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co", message.Html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://portal.example/portal/3/photos\">https://portal.example/portal/3/photos</a>", message.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://portal.example/portal/3/photos\">https://portal.example/portal/3/photos</a>",
+            message.Html, StringComparison.Ordinal);
         Assert.Contains("Industrieweg 12, 9000 Gent<br>+32 9 222 11 00", message.Html, StringComparison.Ordinal);
-        Assert.EndsWith("-- \nCarrosserie Janssens\nIndustrieweg 12, 9000 Gent\n+32 9 222 11 00\ninfo@janssens.example\n", message.Text, StringComparison.Ordinal);
+        Assert.EndsWith("-- \nCarrosserie Janssens\nIndustrieweg 12, 9000 Gent\n+32 9 222 11 00\ninfo@janssens.example\n",
+            message.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,7 +89,8 @@ public class MessageTemplatesTests
         ["job"] = job ? new Dictionary<string, object?> { ["number"] = "614" } : null,
         ["vehicle"] = new Dictionary<string, object?> { ["registration"] = "1-ABC-123", ["make"] = "BMW", ["model"] = "330e" },
         ["appointment"] = new Dictionary<string, object?> { ["date"] = "Tuesday 1 December 2026, 09:00", ["kind"] = "Estimate" },
-        ["repairer"] = new Dictionary<string, object?> { ["name"] = "Carrosserie Janssens", ["address"] = "Industrieweg 12, 9000 Gent", ["phone"] = "+32 9 222 11 00" },
+        ["repairer"] = new Dictionary<string, object?> { ["name"] = "Carrosserie Janssens", ["address"] = "Industrieweg 12, 9000 Gent",
+            ["phone"] = "+32 9 222 11 00" },
         ["links"] = new Dictionary<string, object?> { ["photos"] = "https://portal.example/portal/3/photos", ["portal"] = "https://portal.example/portal/3" },
         ["note"] = "A note",
     };
