@@ -34,6 +34,9 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
     public DbSet<Domain.Workshop.DepartmentCapacity> DepartmentCapacities => Set<Domain.Workshop.DepartmentCapacity>();
     public DbSet<Domain.Workshop.PlannedHours> PlannedHours => Set<Domain.Workshop.PlannedHours>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<MailTemplate> MailTemplates => Set<MailTemplate>();
+    public DbSet<MailSuppression> MailSuppressions => Set<MailSuppression>();
 
     /// <summary>
     /// The Data Protection key ring, shared by every node. Its keys are encrypted with a certificate

@@ -44,6 +44,9 @@ public class Appointment : IStamped
     public string? Phone { get; set; }
     public string? Message { get; set; }
 
+    /// <summary>The language the customer used on the portal ("en", "nl", "fr"): their messages are written in it (M1).</summary>
+    public string? Language { get; set; }
+
     /// <summary>The plate the customer typed (normalised), kept for a request until its job exists.</summary>
     public string? Registration { get; set; }
 

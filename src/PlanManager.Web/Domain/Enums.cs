@@ -51,6 +51,7 @@ public enum LogPlatform
     Claims360 = 3,
     Informex = 4,
     Portal = 5,
+    Mail = 6,
 }
 
 public enum LogLevelKind

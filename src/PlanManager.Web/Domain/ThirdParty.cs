@@ -21,6 +21,12 @@ public class ThirdParty : IHasAddress, IStamped
     /// <summary>The work provider's code in CAPS (T2); edited only while CAPS is on.</summary>
     public string? CapsCode { get; set; }
 
+    /// <summary>An owner's language for customer messages ("en", "nl", "fr"); set on the owner form or by the portal (M1).</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The owner asked for no e-mails: no customer message is sent to them (M1).</summary>
+    public bool NoEmails { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

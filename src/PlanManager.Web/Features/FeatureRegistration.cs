@@ -70,6 +70,15 @@ public static class FeatureRegistration
         services.AddScoped<JobQueue.ImportQueueOffers>();
         services.AddScoped<JobQueue.QueueList>();
         services.AddScoped<JobQueue.DecideQueueItem>();
+        services.AddOptions<Messages.MailOptions>().BindConfiguration(Messages.MailOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.").ValidateOnStart();
+        services.AddScoped<Messages.CustomerMessages>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Messages.MailOutboxNotice>();
+        services.AddScoped<Messages.MailSender>();
+        services.AddScoped<Messages.MailOutboxRelay>();
+        services.AddScoped<Messages.MessagesPage>();
+        services.AddScoped<Messages.SaveMailTemplate>();
+        services.AddScoped<Messages.SendJobMessage>();
         services.AddOptions<Caps.CapsSyncOptions>().BindConfiguration(Caps.CapsSyncOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -101,6 +101,10 @@ public static class HangfireSetup
         var capsSync = app.Services.GetRequiredService<IOptions<CapsSyncOptions>>().Value;
         recurring.AddOrUpdate<CapsSyncRelay>(CapsSyncRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), capsSync.SyncRelayCron);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CapsSyncRelay>(relay => relay.RunDueAsync(CancellationToken.None));
+
+        // Customer messages (M1): retries, senders that died, and messages written before a mail server was configured.
+        var mail = app.Services.GetRequiredService<IOptions<Features.Messages.MailOptions>>().Value;
+        recurring.AddOrUpdate<Features.Messages.MailOutboxRelay>(Features.Messages.MailOutboxRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), mail.RelayCron);
     }
 
     /// <summary>The dashboard, for the Support role only.</summary>

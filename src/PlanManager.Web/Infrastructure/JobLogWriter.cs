@@ -66,4 +66,11 @@ public static class JobLogMessages
     public const string InformexEstimate = "JobLog.InformexEstimate";
     public const string CapsSyncPlanned = "JobLog.CapsSyncPlanned";
     public const string QueueAccepted = "JobLog.QueueAccepted";
+    public const string MailSent = "JobLog.MailSent";
+    public const string MailResent = "JobLog.MailResent";
+    public const string MailRetry = "JobLog.MailRetry";
+    public const string MailFailed = "JobLog.MailFailed";
+    public const string MailBounced = "JobLog.MailBounced";
+    public const string MailNotSent = "JobLog.MailNotSent";
+    public const string MailNoAddress = "JobLog.MailNoAddress";
 }

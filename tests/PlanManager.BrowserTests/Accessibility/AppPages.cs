@@ -41,6 +41,7 @@ public static partial class AppPages
         ["GET jobs/{jobId:int}/photos/{photoId:int}/thumbnail"] = "a photo thumbnail (image/jpeg)",
         ["GET third-parties/{kind:regex(^(owners|insurers|agents)$)}/lookup"] = "the party picker's JSON",
         ["* /administration/background-jobs/{**path}"] = "Hangfire's own dashboard (its markup, not ours); Support only",
+        ["GET administration/messages/{id:long}/html"] = "a customer e-mail's HTML part, shown in a sandboxed frame of the message page (which is scanned)",
     };
 
     public static IReadOnlyList<(string Key, string Pattern, Audience Audience)> GetEndpoints(IServiceProvider services) =>
@@ -117,7 +118,7 @@ public static partial class AppPages
     private static partial Regex ChoiceList();
 
     /// <summary>Real rows of the demo data to fill route values with: the richest of each kind.</summary>
-    private sealed record SampleData(int JobId, int BelgianJobId, int RepairerId, int Claims360RepairerId, Dictionary<string, int> PartyByKind)
+    private sealed record SampleData(int JobId, int BelgianJobId, int RepairerId, int Claims360RepairerId, Dictionary<string, int> PartyByKind, long MessageId)
     {
         public static async Task<SampleData> LoadAsync(PlanManagerFactory factory) => await factory.WithDbAsync(async db =>
         {
@@ -135,7 +136,9 @@ public static partial class AppPages
                 parties[segment] = await db.ThirdParties.Where(p => p.Kind == kind).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             }
 
-            return new SampleData(job, belgian, repairer, claims360, parties);
+            // A customer message of the demo outbox (cars ready to collect).
+            var message = await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+            return new SampleData(job, belgian, repairer, claims360, parties, message);
         });
 
         public string ValueFor(string name, string pattern) => name switch
@@ -146,6 +149,8 @@ public static partial class AppPages
             "id" or "jobId" when pattern.StartsWith("jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("planning/jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("repairers/", StringComparison.Ordinal) => Text(RepairerId),
+            "id" when pattern.StartsWith("administration/messages/", StringComparison.Ordinal) 
+                => MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "id" when pattern.StartsWith("third-parties/", StringComparison.Ordinal) => Text(PartyByKind[pattern.Split('/')[1]]),
             "repairer" when pattern.Contains("claims360", StringComparison.Ordinal) => Text(Claims360RepairerId),
             "repairerId" or "repairer" => Text(RepairerId),

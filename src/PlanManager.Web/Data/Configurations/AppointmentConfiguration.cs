@@ -12,6 +12,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Property(a => a.Email).HasMaxLength(PartyLimits.Email);
         builder.Property(a => a.Phone).HasMaxLength(PartyLimits.Phone);
         builder.Property(a => a.Message).HasMaxLength(AppointmentLimits.Message);
+        builder.Property(a => a.Language).HasMaxLength(MailLimits.Language);
         builder.Property(a => a.Registration).HasMaxLength(JobLimits.Registration);
         builder.Ignore(a => a.HoldsPlace);
         builder.HasOne(a => a.Repairer).WithMany().HasForeignKey(a => a.RepairerId).OnDelete(DeleteBehavior.Restrict);

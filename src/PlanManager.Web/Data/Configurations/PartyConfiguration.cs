@@ -35,6 +35,7 @@ internal sealed class ThirdPartyConfiguration : IEntityTypeConfiguration<ThirdPa
         builder.Property(t => t.Email).HasMaxLength(PartyLimits.Email);
         builder.Property(t => t.VatNumber).HasMaxLength(PartyLimits.VatNumber);
         builder.Property(t => t.CapsCode).HasMaxLength(PartyLimits.CapsCode);
+        builder.Property(t => t.Language).HasMaxLength(MailLimits.Language);
         builder.HasIndex(t => new { t.Kind, t.NameKey });
         builder.HasIndex(t => new { t.Kind, t.CapsCode });
     }

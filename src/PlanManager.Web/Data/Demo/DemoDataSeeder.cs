@@ -17,6 +17,7 @@ public sealed class DemoDataSeeder(
     SecretProtector secrets,
     IOptions<SandboxOptions> sandbox,
     TimeProvider clock,
+    Features.Messages.CustomerMessages messages,
     ILogger<DemoDataSeeder> logger)
 {
     public const string StaffEmail = "staff@planmanager.demo";
@@ -136,12 +137,36 @@ public sealed class DemoDataSeeder(
             await db.SaveChangesAsync(ct);
             DemoPlanning.Plan(db, repairers, now);
             await db.SaveChangesAsync(ct);
+            await SeedMessagesAsync(owners, ct);
             await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, jobCount), ct);
             await transaction.CommitAsync(ct);
         }, cancellationToken);
         db.ChangeTracker.Clear();
         logger.LogInformation("Demo data created: {Repairers} repairers, {Parties} third parties, {Jobs} jobs", repairers.Count, insurers.Count + agents.Count + owners.Count, jobCount);
+    }
+
+    /// <summary>
+    /// A few customer messages in the outbox (M1): the newest cars ready to collect and a note. Without a
+    /// mail server (the embedded demo) they show under Administration &gt; Messages as "not sent".
+    /// </summary>
+    private async Task SeedMessagesAsync(List<ThirdParty> owners, CancellationToken cancellationToken)
+    {
+        var ready = db.Jobs.Local.Where(j => j.Status == JobStatus.Ready && j.OwnerId != null).OrderByDescending(j => j.Number).Take(3).ToList();
+        foreach (var job in ready)
+        {
+            var owner = owners.First(o => o.Id == job.OwnerId);
+            owner.Email ??= $"{new string(owner.Name.ToLowerInvariant().Where(char.IsAsciiLetterLower).ToArray())}@example.com";
+            owner.Language ??= job.Number % 2 == 0 ? "nl" : "fr";
+            await messages.QueueAsync(db, MessageKind.CarReady, job, automatic: true, note: null, cancellationToken);
+        }
+
+        if (ready.FirstOrDefault() is { } first)
+        {
+            await messages.QueueAsync(db, MessageKind.Note, first, automatic: false, "The new bumper arrived; we will call you to agree a time.", cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -29,7 +29,8 @@ public sealed class ChangeAppointment(
     OpenJob openJob,
     PlatformParties parties,
     UploadPhotos upload,
-    TimeProvider clock)
+    TimeProvider clock,
+    Messages.CustomerMessages messages)
 {
     /// <summary>
     /// Confirms an appointment. For a new customer's request (<paramref name="request"/>) the
@@ -58,6 +59,7 @@ public sealed class ChangeAppointment(
         {
             appointment.Status = AppointmentStatus.Confirmed;
             Log(appointment, "Confirmed");
+            await messages.QueueAsync(db, MessageKind.AppointmentConfirmed, appointment, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -102,6 +104,7 @@ public sealed class ChangeAppointment(
             var at = appointment.Start.UtcTicks.ToString(CultureInfo.InvariantCulture);
             log.Add(job, JobLogMessages.PortalAppointment, $"{appointment.Kind}|{at}", LogPlatform.Portal);
             log.Add(job, JobLogMessages.AppointmentChanged, $"Confirmed|{at}");
+            await messages.QueueAsync(db, MessageKind.AppointmentConfirmed, appointment, ct);
             await db.SaveChangesAsync(ct);
 
             var photos = appointment.HeldPhotos.Select(held => new JobPhoto
@@ -160,6 +163,7 @@ public sealed class ChangeAppointment(
             appointment.Cancel();
             Log(appointment, "Cancelled");
             db.HeldPhotos.RemoveRange(appointment.HeldPhotos);
+            await messages.QueueAsync(db, MessageKind.AppointmentCancelled, appointment, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await upload.DiscardAsync(files);
         }
@@ -203,6 +207,7 @@ public sealed class ChangeAppointment(
             }
 
             Log(appointment, "Moved");
+            await messages.QueueAsync(db, MessageKind.AppointmentMoved, appointment, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return CommandResult.Saved(id);

@@ -46,6 +46,7 @@ public sealed class BookAppointment(
     UploadPhotos upload,
     JobLogWriter log,
     DisplayTime displayTime,
+    Messages.CustomerMessages messages,
     IStringLocalizer<SharedResource> texts)
 {
     public async Task<PortalResult> HandleAsync(int repairerId, AppointmentKind kind, AppointmentForm form, IReadOnlyList<IFormFile> files, string client, CancellationToken cancellationToken)
@@ -148,9 +149,11 @@ public sealed class BookAppointment(
                 Phone = Text.Clean(form.Phone) ?? job?.Owner?.Phone,
                 Message = Text.Clean(form.Message),
                 Registration = job?.Registration ?? Text.Clean(form.Registration)?.ToUpperInvariant(),
+                Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             };
             appointment.HeldPhotos.AddRange(held);
             db.Appointments.Add(appointment);
+            await messages.QueueAsync(db, MessageKind.BookingReceived, appointment, ct);
             if (job is not null)
             {
                 log.Add(job, JobLogMessages.PortalAppointment, $"{kind}|{start.UtcTicks.ToString(CultureInfo.InvariantCulture)}", LogPlatform.Portal);

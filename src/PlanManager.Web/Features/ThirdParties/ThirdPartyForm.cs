@@ -30,6 +30,14 @@ public sealed class ThirdPartyForm : IAddressForm
     [Display(Name = "ThirdParty.CapsCode")]
     public string? CapsCode { get; set; }
 
+    /// <summary>An owner's language for customer messages (M1); empty: the one they used on the portal, else the default.</summary>
+    [Display(Name = "Party.Language")]
+    public string? Language { get; set; }
+
+    /// <summary>An owner who asked for no e-mails receives no customer message (M1).</summary>
+    [Display(Name = "Party.NoEmails")]
+    public bool NoEmails { get; set; }
+
     public static ThirdPartyForm From(ThirdParty party)
     {
         ArgumentNullException.ThrowIfNull(party);
@@ -40,6 +48,8 @@ public sealed class ThirdPartyForm : IAddressForm
             Name = party.Name,
             VatNumber = party.VatNumber,
             CapsCode = party.CapsCode,
+            Language = party.Language,
+            NoEmails = party.NoEmails,
         }.WithAddressOf(party);
     }
 
@@ -56,6 +66,12 @@ public sealed class ThirdPartyForm : IAddressForm
             party.CapsCode = Text.Clean(CapsCode)?.ToUpperInvariant();
         }
 
+        if (Kind == ThirdPartyKind.Owner)
+        {
+            party.Language = Text.Clean(Language)?.ToLowerInvariant();
+            party.NoEmails = NoEmails;
+        }
+
         party.RefreshSearchKeys();
     }
 }
@@ -70,5 +86,7 @@ public sealed class ThirdPartyFormValidator : AbstractValidator<ThirdPartyForm>
         RuleFor(t => t.VatNumber).MaximumLength(PartyLimits.VatNumber).VatNumber(texts);
         RuleFor(t => t.CapsCode).MaximumLength(PartyLimits.CapsCode)
             .Matches("^[A-Za-z0-9_-]*$").WithMessage(_ => texts["ThirdParty.Validation.CapsCode"]);
+        RuleFor(t => t.Language).Must(l => string.IsNullOrWhiteSpace(l) || Features.Messages.MessageTemplates.Languages.Contains(l.Trim().ToLowerInvariant()))
+            .WithMessage(_ => texts["ThirdParty.Validation.Language"]);
     }
 }
