@@ -31,6 +31,10 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<InformexJobFile> InformexJobFiles => Set<InformexJobFile>();
     public DbSet<CapsSyncState> CapsSyncStates => Set<CapsSyncState>();
     public DbSet<RateLimitCounter> RateLimitCounters => Set<RateLimitCounter>();
+    public DbSet<Domain.Workshop.Technician> Technicians => Set<Domain.Workshop.Technician>();
+    public DbSet<Domain.Workshop.ClockLine> ClockLines => Set<Domain.Workshop.ClockLine>();
+    public DbSet<Domain.Workshop.ClockCorrection> ClockCorrections => Set<Domain.Workshop.ClockCorrection>();
+    public DbSet<Domain.Workshop.Kiosk> Kiosks => Set<Domain.Workshop.Kiosk>();
 
     /// <summary>
     /// The Data Protection key ring, shared by every node. Its keys are encrypted with a certificate
