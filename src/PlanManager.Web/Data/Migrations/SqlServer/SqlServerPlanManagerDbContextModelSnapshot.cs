@@ -1457,6 +1457,194 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("ThirdParties");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClockLineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EndAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("EndBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("StartAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StartBefore")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TaskAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TaskBefore")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockLineId");
+
+                    b.ToTable("ClockCorrections");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Department")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Task")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TechnicianId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
+
+                    b.HasIndex("TechnicianId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ClockLines_OneOpenPerTechnician")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("JobId", "StartedAt");
+
+                    b.HasIndex("TechnicianId", "StartedAt");
+
+                    b.ToTable("ClockLines");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Kiosk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("FailedCodes")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairerId", "ClosedAt");
+
+                    b.ToTable("Kiosks");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Technician", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairerId", "CodeHash")
+                        .IsUnique()
+                        .HasFilter("[CodeHash] IS NOT NULL");
+
+                    b.HasIndex("RepairerId", "Name");
+
+                    b.ToTable("Technicians");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1693,6 +1881,56 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Workshop.ClockLine", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("ClockLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanManager.Web.Domain.Workshop.Technician", "Technician")
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Job");
+
+                    b.Navigation("Technician");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Kiosk", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Technician", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
                 {
                     b.Navigation("Lines");
@@ -1701,6 +1939,11 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>
                 {
                     b.Navigation("Log");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 #pragma warning restore 612, 618
         }

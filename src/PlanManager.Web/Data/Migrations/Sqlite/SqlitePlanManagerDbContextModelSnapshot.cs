@@ -1418,6 +1418,187 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("ThirdParties");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClockLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockLineId");
+
+                    b.ToTable("ClockCorrections");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Task")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TechnicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
+
+                    b.HasIndex("TechnicianId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ClockLines_OneOpenPerTechnician")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("JobId", "StartedAt");
+
+                    b.HasIndex("TechnicianId", "StartedAt");
+
+                    b.ToTable("ClockLines");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Kiosk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCodes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairerId", "ClosedAt");
+
+                    b.ToTable("Kiosks");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Technician", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairerId", "CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("RepairerId", "Name");
+
+                    b.ToTable("Technicians");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1654,6 +1835,56 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Workshop.ClockLine", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("ClockLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanManager.Web.Domain.Workshop.Technician", "Technician")
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Job");
+
+                    b.Navigation("Technician");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Kiosk", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Technician", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.EstimateVersion", b =>
                 {
                     b.Navigation("Lines");
@@ -1662,6 +1893,11 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>
                 {
                     b.Navigation("Log");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 #pragma warning restore 612, 618
         }
