@@ -12,12 +12,13 @@ public sealed record OpenClock(int JobId, string Registration, string? Make, str
 /// <summary>The last line the technician paused, offered as "resume".</summary>
 public sealed record PausedClock(int JobId, string Registration, WorkTask Task);
 
-public sealed record TabletCarsModel(KioskContext Kiosk, IReadOnlyList<TabletCar> Cars, OpenClock? Open, PausedClock? Paused, string? Message, bool MessageIsError);
+/// <param name="SecondsLeft">Until the tablet returns to the code pad.</param>
+public sealed record TabletCarsModel(KioskContext Kiosk, IReadOnlyList<TabletCar> Cars, OpenClock? Open, PausedClock? Paused, string? Message, bool MessageIsError, int SecondsLeft);
 
 public sealed record TabletPadModel(KioskContext Kiosk, string? Message, bool MessageIsError);
 
 /// <summary>What the tablet shows: the cars marked "vehicle in" at its repairer (on the index of <see cref="VehiclesInside"/>), and the technician's clock.</summary>
-public sealed class TabletPages(PlanManagerDbContext db, VehiclesInside inside)
+public sealed class TabletPages(PlanManagerDbContext db, VehiclesInside inside, TimeProvider clock)
 {
     /// <summary>A workshop holds far fewer cars; more would not fit a tablet anyway.</summary>
     public const int MaxCars = 200;
@@ -46,6 +47,7 @@ public sealed class TabletPages(PlanManagerDbContext db, VehiclesInside inside)
                 .SingleOrDefaultAsync(cancellationToken);
         }
 
-        return new TabletCarsModel(kiosk, cars, open, paused, message, isError);
+        var left = kiosk.TechnicianUntil is { } until ? (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds) : 0;
+        return new TabletCarsModel(kiosk, cars, open, paused, message, isError, Math.Max(1, left));
     }
 }
