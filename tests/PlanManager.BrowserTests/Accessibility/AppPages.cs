@@ -40,6 +40,8 @@ public static partial class AppPages
         ["GET jobs/{jobId:int}/photos/{photoId:int}"] = "a photo (image/jpeg)",
         ["GET jobs/{jobId:int}/photos/{photoId:int}/thumbnail"] = "a photo thumbnail (image/jpeg)",
         ["GET third-parties/{kind:regex(^(owners|insurers|agents)$)}/lookup"] = "the party picker's JSON",
+        ["GET workshop/time/day.csv"] = "a CSV file (the day timesheet)",
+        ["GET workshop/time/week.csv"] = "a CSV file (the week totals)",
         ["* /administration/background-jobs/{**path}"] = "Hangfire's own dashboard (its markup, not ours); Support only",
     };
 
@@ -117,7 +119,8 @@ public static partial class AppPages
     private static partial Regex ChoiceList();
 
     /// <summary>Real rows of the demo data to fill route values with: the richest of each kind.</summary>
-    private sealed record SampleData(int JobId, int BelgianJobId, int RepairerId, int Claims360RepairerId, Dictionary<string, int> PartyByKind)
+    private sealed record SampleData(int JobId, int BelgianJobId, int RepairerId, int Claims360RepairerId, Dictionary<string, int> PartyByKind, int TechnicianId,
+        long ClockLineId)
     {
         public static async Task<SampleData> LoadAsync(PlanManagerFactory factory) => await factory.WithDbAsync(async db =>
         {
@@ -135,7 +138,9 @@ public static partial class AppPages
                 parties[segment] = await db.ThirdParties.Where(p => p.Kind == kind).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
             }
 
-            return new SampleData(job, belgian, repairer, claims360, parties);
+            // A corrected-or-flagged demo line has the most on its page; any clock line will do otherwise.
+            var line = await db.ClockLines.OrderByDescending(l => l.NeedsReview).ThenBy(l => l.Id).Select(l => new { l.Id, l.TechnicianId }).FirstAsync();
+            return new SampleData(job, belgian, repairer, claims360, parties, line.TechnicianId, line.Id);
         });
 
         public string ValueFor(string name, string pattern) => name switch
@@ -145,6 +150,9 @@ public static partial class AppPages
             "id" when pattern.StartsWith("jobs/", StringComparison.Ordinal) && pattern.Contains("winformex", StringComparison.Ordinal) => Text(BelgianJobId),
             "id" or "jobId" when pattern.StartsWith("jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("repairers/", StringComparison.Ordinal) => Text(RepairerId),
+            "id" when pattern.StartsWith("workshop/time/technicians/", StringComparison.Ordinal) => Text(TechnicianId),
+            "id" when pattern.StartsWith("workshop/time/lines/", StringComparison.Ordinal) => ClockLineId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "jobId" when pattern.StartsWith("workshop/time/jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("third-parties/", StringComparison.Ordinal) => Text(PartyByKind[pattern.Split('/')[1]]),
             "repairer" when pattern.Contains("claims360", StringComparison.Ordinal) => Text(Claims360RepairerId),
             "repairerId" or "repairer" => Text(RepairerId),
