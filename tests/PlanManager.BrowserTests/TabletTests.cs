@@ -42,7 +42,8 @@ public sealed class TabletTests(BrowserHost host) : IClassFixture<BrowserHost>
         await SignInAsync(page);
 
         // Workshop > Time > Tablets, on the tablet itself.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Workshop" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Workshop", Exact = true })).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Workshop" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Workshop",
+            Exact = true })).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Tablets" }).ClickAsync();
         await page.ScreenshotAsync(new() { Path = Shot("time-tablets-1024.png"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Open tablet on this device" }).ClickAsync();
@@ -64,7 +65,8 @@ public sealed class TabletTests(BrowserHost host) : IClassFixture<BrowserHost>
         var smallest = await page.EvaluateAsync<double>(
             "() => Math.min(...[...document.querySelectorAll('main button, main select')].map(e => e.getBoundingClientRect().height))");
         Assert.True(smallest >= 48, $"a touch target is {smallest}px high");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the tablet page is wider than the tablet");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the tablet page is wider than the tablet");
         await page.ScreenshotAsync(new() { Path = Shot("tablet-cars-1024.png") });
 
         await car.GetByRole(AriaRole.Combobox).SelectOptionAsync(new SelectOptionValue { Label = "Body work" });

@@ -119,7 +119,8 @@ public static partial class AppPages
     private static partial Regex ChoiceList();
 
     /// <summary>Real rows of the demo data to fill route values with: the richest of each kind.</summary>
-    private sealed record SampleData(int JobId, int BelgianJobId, int RepairerId, int Claims360RepairerId, Dictionary<string, int> PartyByKind, int TechnicianId,
+    private sealed record SampleData(int JobId, int BelgianJobId, int RepairerId, int Claims360RepairerId, Dictionary<string, int> PartyByKind,
+        int TechnicianId,
         long ClockLineId)
     {
         public static async Task<SampleData> LoadAsync(PlanManagerFactory factory) => await factory.WithDbAsync(async db =>
@@ -151,7 +152,7 @@ public static partial class AppPages
             "id" or "jobId" when pattern.StartsWith("jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("repairers/", StringComparison.Ordinal) => Text(RepairerId),
             "id" when pattern.StartsWith("workshop/time/technicians/", StringComparison.Ordinal) => Text(TechnicianId),
-            "id" when pattern.StartsWith("workshop/time/lines/", StringComparison.Ordinal) => ClockLineId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "id" when pattern.StartsWith("workshop/time/lines/", StringComparison.Ordinal) => Text(ClockLineId),
             "jobId" when pattern.StartsWith("workshop/time/jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("third-parties/", StringComparison.Ordinal) => Text(PartyByKind[pattern.Split('/')[1]]),
             "repairer" when pattern.Contains("claims360", StringComparison.Ordinal) => Text(Claims360RepairerId),
@@ -160,6 +161,6 @@ public static partial class AppPages
                 $"The route {pattern} has a parameter {{{name}}} the accessibility scan has no real value for: add one to AppPages.SampleData.ValueFor."),
         };
 
-        private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -21,7 +21,8 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
         var browser = new HtmlClient(factory.CreateBrowserLikeClient());
         await browser.SignInAsync(DemoDataSeeder.StaffEmail);
         using var opened = await browser.SubmitAsync("/workshop/time/tablets", "#open-tablet-form",
-            new Dictionary<string, string> { ["Form.RepairerId"] = repairerId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Form.Name"] = name ?? "Bay 1" });
+            new Dictionary<string, string> { ["Form.RepairerId"] = repairerId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Form.Name"] = name ?? "Bay 1" });
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Equal("/workshop/tablet", opened.Headers.Location!.OriginalString);
         return browser;
@@ -38,7 +39,8 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
 
     private async Task<int> AddTechnicianAsync(int repairerId, string code) => await factory.WithDbAsync(async db =>
     {
-        var technician = new Technician { RepairerId = repairerId, Name = "Test " + code, Department = Department.Body, CodeHash = TechnicianCode.Hash(repairerId, code) };
+        var technician = new Technician { RepairerId = repairerId, Name = "Test " + code, Department = Department.Body,
+            CodeHash = TechnicianCode.Hash(repairerId, code) };
         db.Technicians.Add(technician);
         await db.SaveChangesAsync();
         return technician.Id;
@@ -66,7 +68,7 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
     private static async Task<HttpResponseMessage> StartAsync(HtmlClient tablet, int jobId, string task = "Body")
     {
         var page = await tablet.GetPageAsync("/workshop/tablet/cars");
-        var form = page.QuerySelector("[data-testid=tablet-car] form") is not null ? "[data-testid=tablet-car] form" : throw new InvalidOperationException("no car");
+        const string form = "[data-testid=tablet-car] form";
         return await tablet.SubmitPageAsync(page, "/workshop/tablet/cars", form,
             new Dictionary<string, string> { ["jobId"] = jobId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["task"] = task });
     }
@@ -90,7 +92,8 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
         var cars = await tablet.GetPageAsync("/workshop/tablet/cars");
         Assert.Contains(cars.QuerySelectorAll("[data-testid=tablet-car]"), c => c.GetAttribute("data-plate") == car.Plate);
         // Nothing else of the app: no link out of the tablet.
-        Assert.DoesNotContain(cars.QuerySelectorAll("a[href]"), l => !(l.GetAttribute("href") ?? string.Empty).StartsWith("/workshop/tablet", StringComparison.Ordinal));
+        Assert.DoesNotContain(cars.QuerySelectorAll("a[href]"), l => !(l.GetAttribute("href") ?? string.Empty).StartsWith("/workshop/tablet",
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -154,7 +157,8 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
         var row = list.QuerySelectorAll("[data-testid=kiosk-row]").Single(r => r.TextContent.Contains("Lock test", StringComparison.Ordinal));
         Assert.Contains("locked until", row.TextContent, StringComparison.Ordinal);
         var close = (IHtmlFormElement)row.QuerySelector("form")!;
-        using var closed = await staff.SubmitPageAsync(list, "/workshop/time/tablets", $"form[action='{close.GetAttribute("action")}']", new Dictionary<string, string>());
+        using var closed = await staff.SubmitPageAsync(list, "/workshop/time/tablets", $"form[action='{close.GetAttribute("action")}']",
+            new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         using var after = await tablet.Http.GetAsync("/workshop/tablet");
         Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
@@ -218,7 +222,8 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
         Assert.Equal(Department.Paint, lines[1].Department);
 
         var cars = await tablet.GetPageAsync("/workshop/tablet/cars");
-        using var stopped = await tablet.SubmitPageAsync(cars, "/workshop/tablet/cars", "form[action='/workshop/tablet/stop']", new Dictionary<string, string>());
+        using var stopped = await tablet.SubmitPageAsync(cars, "/workshop/tablet/cars", "form[action='/workshop/tablet/stop']",
+            new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, stopped.StatusCode);
         Assert.Equal(0, await factory.WithDbAsync(db => db.ClockLines.CountAsync(l => l.TechnicianId == technician && l.EndedAt == null)));
     }
@@ -238,8 +243,10 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
         var rightPage = await right.GetPageAsync("/workshop/tablet/cars");
 
         var responses = await Task.WhenAll(
-            left.SubmitPageAsync(leftPage, "/workshop/tablet/cars", "[data-testid=tablet-car] form", new Dictionary<string, string> { ["jobId"] = $"{first.Id}", ["task"] = "Body" }),
-            right.SubmitPageAsync(rightPage, "/workshop/tablet/cars", "[data-testid=tablet-car] form", new Dictionary<string, string> { ["jobId"] = $"{second.Id}", ["task"] = "Body" }));
+            left.SubmitPageAsync(leftPage, "/workshop/tablet/cars", "[data-testid=tablet-car] form",
+                new Dictionary<string, string> { ["jobId"] = $"{first.Id}", ["task"] = "Body" }),
+            right.SubmitPageAsync(rightPage, "/workshop/tablet/cars", "[data-testid=tablet-car] form",
+                new Dictionary<string, string> { ["jobId"] = $"{second.Id}", ["task"] = "Body" }));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(1, await factory.WithDbAsync(db => db.ClockLines.CountAsync(l => l.TechnicianId == technician && l.EndedAt == null)));
@@ -279,7 +286,8 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
         var started = factory.DisplayTime.At(day, new TimeOnly(9, 0));
         await factory.WithDbAsync(async db =>
         {
-            db.ClockLines.Add(new ClockLine { TechnicianId = technician, JobId = car.Id, Task = WorkTask.Body, Department = Department.Body, StartedAt = started });
+            db.ClockLines.Add(new ClockLine { TechnicianId = technician, JobId = car.Id, Task = WorkTask.Body, Department = Department.Body,
+                StartedAt = started });
             await db.SaveChangesAsync();
         });
 
@@ -289,7 +297,8 @@ public sealed class TabletTests(PlanManagerFactory factory) : IClassFixture<Plan
         }
 
         var line = await factory.WithDbAsync(db => db.ClockLines.AsNoTracking().SingleAsync(l => l.TechnicianId == technician));
-        var schedule = await factory.WithDbAsync(async db => await db.AppointmentSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.RepairerId == a) ?? new AppointmentSchedule());
+        var schedule = await factory.WithDbAsync(async db =>
+            await db.AppointmentSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.RepairerId == a) ?? new AppointmentSchedule());
         Assert.Equal(ClosingTime.For(started, schedule, factory.DisplayTime.Zone), line.EndedAt);
         Assert.True(line.NeedsReview);
 

@@ -22,7 +22,8 @@ public sealed class TimeStaffTests(PlanManagerFactory factory) : SignedInTest(fa
         var repairer = await FirstRepairerIdAsync();
         return await Factory.WithDbAsync(async db =>
         {
-            var job = new JobBuilder().Number(Interlocked.Increment(ref _nextNumber)).Repairer(repairer).Status(JobStatus.InRepair).Plate($"1-TIM-{_nextNumber % 1000:000}")
+            var number = Interlocked.Increment(ref _nextNumber);
+            var job = new JobBuilder().Number(number).Repairer(repairer).Status(JobStatus.InRepair).Plate($"1-TIM-{number % 1000:000}")
                 .InsideSince(start.AddDays(-1)).Build();
             var technician = new Technician { RepairerId = repairer, Name = technicianName, Department = Department.Body };
             db.Jobs.Add(job);
@@ -75,7 +76,8 @@ public sealed class TimeStaffTests(PlanManagerFactory factory) : SignedInTest(fa
         {
             using var response = await Browser.SubmitAsync("/workshop/time/technicians/new", "#technician-form",
                 new Dictionary<string, string> { ["Form.Name"] = name, ["Form.RepairerId"] = rep, ["Form.Department"] = department });
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name[..Math.Min(20, name.Length)]}/{rep}/{department} answered {(int)response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest,
+                $"{name[..Math.Min(20, name.Length)]}/{rep}/{department} answered {(int)response.StatusCode}");
         }
 
         Assert.Equal(before, await Factory.WithDbAsync(db => db.Technicians.CountAsync()));
@@ -122,7 +124,8 @@ public sealed class TimeStaffTests(PlanManagerFactory factory) : SignedInTest(fa
         var (technician, lineId, jobId) = await AddLineAsync("Bad Input Tech", start, start.AddHours(2));
         await Factory.WithDbAsync(async db =>
         {
-            db.ClockLines.Add(new ClockLine { TechnicianId = technician, JobId = jobId, StartedAt = start.AddHours(3), EndedAt = start.AddHours(4), EndReason = ClockEnd.Stopped });
+            db.ClockLines.Add(new ClockLine { TechnicianId = technician, JobId = jobId, StartedAt = start.AddHours(3), EndedAt = start.AddHours(4),
+                EndReason = ClockEnd.Stopped });
             await db.SaveChangesAsync();
         });
         var d = $"{day:yyyy-MM-dd}";
@@ -141,7 +144,8 @@ public sealed class TimeStaffTests(PlanManagerFactory factory) : SignedInTest(fa
         foreach (var values in cases)
         {
             using var response = await Browser.SubmitAsync($"/workshop/time/lines/{lineId}", "#correction-form", values);
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{string.Join(", ", values.Values)[..Math.Min(40, string.Join(", ", values.Values).Length)]} answered {(int)response.StatusCode}");
+            var tried = string.Join(", ", values.Values);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{tried[..Math.Min(40, tried.Length)]} answered {(int)response.StatusCode}");
         }
 
         Assert.Equal(0, await Factory.WithDbAsync(db => db.ClockCorrections.CountAsync(c => c.ClockLineId == lineId)));
@@ -185,7 +189,8 @@ public sealed class TimeStaffTests(PlanManagerFactory factory) : SignedInTest(fa
         var (_, _, jobId) = await AddLineAsync("Hours Tech", start, start.AddHours(2.5));
         await Factory.WithDbAsync(async db =>
         {
-            db.Estimates.Add(new EstimateVersion { JobId = jobId, EstimateNumber = "E1", Version = 1, LabourHours = 8m, PlatformUpdatedAt = start, LoadedAt = start });
+            db.Estimates.Add(new EstimateVersion { JobId = jobId, EstimateNumber = "E1", Version = 1, LabourHours = 8m, PlatformUpdatedAt = start,
+                LoadedAt = start });
             await db.SaveChangesAsync();
         });
 

@@ -20,8 +20,8 @@ public sealed record KioskContext(Guid KioskId, int RepairerId, string RepairerN
 /// </summary>
 public sealed class KioskSession(IDataProtectionProvider protection, PlanManagerDbContext db, TimeProvider clock)
 {
-    public const string KioskCookie = "PlanManager.Kiosk";
-    public const string TechnicianCookie = "PlanManager.KioskTechnician";
+    public static readonly string KioskCookie = "PlanManager.Kiosk";
+    public static readonly string TechnicianCookie = "PlanManager.KioskTechnician";
     public const string CookiePath = "/workshop/tablet";
     public static readonly TimeSpan KioskLifetime = TimeSpan.FromDays(365);
 
@@ -132,7 +132,7 @@ public sealed class KioskRequiredAttribute : TypeFilterAttribute
 
 public sealed class KioskFilter(KioskSession session, bool requireTechnician) : IAsyncActionFilter
 {
-    public const string ItemKey = "PlanManager.KioskContext";
+    public static readonly string ItemKey = "PlanManager.KioskContext";
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
