@@ -37,6 +37,10 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<MailTemplate> MailTemplates => Set<MailTemplate>();
     public DbSet<MailSuppression> MailSuppressions => Set<MailSuppression>();
+    public DbSet<Domain.Workshop.Technician> Technicians => Set<Domain.Workshop.Technician>();
+    public DbSet<Domain.Workshop.ClockLine> ClockLines => Set<Domain.Workshop.ClockLine>();
+    public DbSet<Domain.Workshop.ClockCorrection> ClockCorrections => Set<Domain.Workshop.ClockCorrection>();
+    public DbSet<Domain.Workshop.Kiosk> Kiosks => Set<Domain.Workshop.Kiosk>();
 
     /// <summary>
     /// The Data Protection key ring, shared by every node. Its keys are encrypted with a certificate

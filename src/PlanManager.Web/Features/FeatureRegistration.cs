@@ -40,6 +40,16 @@ public static class FeatureRegistration
         services.AddScoped<Planning.JobPlanPage>();
         services.AddScoped<Planning.PlanJob>();
         services.AddScoped<Planning.PlanHours>();
+        services.AddScoped<TimeRegistration.KioskSession>();
+        services.AddScoped<TimeRegistration.KioskCode>();
+        services.AddScoped<TimeRegistration.Kiosks>();
+        services.AddScoped<TimeRegistration.TabletPages>();
+        services.AddScoped<TimeRegistration.Clocking>();
+        services.AddScoped<TimeRegistration.Technicians>();
+        services.AddScoped<TimeRegistration.Timesheets>();
+        services.AddScoped<TimeRegistration.JobHours>();
+        services.AddScoped<TimeRegistration.CorrectClockLine>();
+        services.AddScoped<TimeRegistration.CloseOpenClocks>();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section).ValidateOnStart();
         services.AddScoped<Portal.PortalLookupLimiter>();
         services.AddScoped<Portal.PortalPostLimitFilter>();

@@ -97,6 +97,9 @@ public static class HangfireSetup
         recurring.AddOrUpdate<Features.Informex.ImportInformex>(Features.Informex.ImportInformex.JobId, import => import.RunAllAsync(CancellationToken.None),
             string.IsNullOrWhiteSpace(informexCron) ? "*/15 * * * *" : informexCron);
 
+        recurring.AddOrUpdate<Features.TimeRegistration.CloseOpenClocks>(Features.TimeRegistration.CloseOpenClocks.JobId, close => close.RunAsync(CancellationToken.None),
+            Features.TimeRegistration.CloseOpenClocks.Cron);
+
         // CAPS pushes owed before a restart (in-memory Hangfire forgets its schedule) are relayed at start-up and by the sweep.
         var capsSync = app.Services.GetRequiredService<IOptions<CapsSyncOptions>>().Value;
         recurring.AddOrUpdate<CapsSyncRelay>(CapsSyncRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), capsSync.SyncRelayCron);

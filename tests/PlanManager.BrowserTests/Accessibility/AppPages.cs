@@ -40,6 +40,8 @@ public static partial class AppPages
         ["GET jobs/{jobId:int}/photos/{photoId:int}"] = "a photo (image/jpeg)",
         ["GET jobs/{jobId:int}/photos/{photoId:int}/thumbnail"] = "a photo thumbnail (image/jpeg)",
         ["GET third-parties/{kind:regex(^(owners|insurers|agents)$)}/lookup"] = "the party picker's JSON",
+        ["GET workshop/time/day.csv"] = "a CSV file (the day timesheet)",
+        ["GET workshop/time/week.csv"] = "a CSV file (the week totals)",
         ["* /administration/background-jobs/{**path}"] = "Hangfire's own dashboard (its markup, not ours); Support only",
         ["GET administration/messages/{id:long}/html"] = "a customer e-mail's HTML part, shown in a sandboxed frame of the message page (which is scanned)",
     };
@@ -118,7 +120,10 @@ public static partial class AppPages
     private static partial Regex ChoiceList();
 
     /// <summary>Real rows of the demo data to fill route values with: the richest of each kind.</summary>
-    private sealed record SampleData(int JobId, int BelgianJobId, int RepairerId, int Claims360RepairerId, Dictionary<string, int> PartyByKind, long MessageId)
+    private sealed record SampleData(int JobId, int BelgianJobId, int RepairerId, int Claims360RepairerId, Dictionary<string, int> PartyByKind,
+        long MessageId,
+        int TechnicianId,
+        long ClockLineId)
     {
         public static async Task<SampleData> LoadAsync(PlanManagerFactory factory) => await factory.WithDbAsync(async db =>
         {
@@ -138,7 +143,9 @@ public static partial class AppPages
 
             // A customer message of the demo outbox (cars ready to collect).
             var message = await db.OutboxMessages.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
-            return new SampleData(job, belgian, repairer, claims360, parties, message);
+            // A corrected-or-flagged demo line has the most on its page; any clock line will do otherwise.
+            var line = await db.ClockLines.OrderByDescending(l => l.NeedsReview).ThenBy(l => l.Id).Select(l => new { l.Id, l.TechnicianId }).FirstAsync();
+            return new SampleData(job, belgian, repairer, claims360, parties, message, line.TechnicianId, line.Id);
         });
 
         public string ValueFor(string name, string pattern) => name switch
@@ -149,8 +156,11 @@ public static partial class AppPages
             "id" or "jobId" when pattern.StartsWith("jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("planning/jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("repairers/", StringComparison.Ordinal) => Text(RepairerId),
-            "id" when pattern.StartsWith("administration/messages/", StringComparison.Ordinal) 
+            "id" when pattern.StartsWith("administration/messages/", StringComparison.Ordinal)
                 => MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "id" when pattern.StartsWith("workshop/time/technicians/", StringComparison.Ordinal) => Text(TechnicianId),
+            "id" when pattern.StartsWith("workshop/time/lines/", StringComparison.Ordinal) => Text(ClockLineId),
+            "jobId" when pattern.StartsWith("workshop/time/jobs/", StringComparison.Ordinal) => Text(JobId),
             "id" when pattern.StartsWith("third-parties/", StringComparison.Ordinal) => Text(PartyByKind[pattern.Split('/')[1]]),
             "repairer" when pattern.Contains("claims360", StringComparison.Ordinal) => Text(Claims360RepairerId),
             "repairerId" or "repairer" => Text(RepairerId),
@@ -158,6 +168,6 @@ public static partial class AppPages
                 $"The route {pattern} has a parameter {{{name}}} the accessibility scan has no real value for: add one to AppPages.SampleData.ValueFor."),
         };
 
-        private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

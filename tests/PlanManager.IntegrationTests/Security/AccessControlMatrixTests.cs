@@ -26,6 +26,9 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         /// <summary>Signed-in Support only.</summary>
         Support,
 
+        /// <summary>The workshop tablet (W2): only with the kiosk cookie; anonymous, Staff and Support alike are refused (403) without it.</summary>
+        Kiosk,
+
         /// <summary>Machine-to-machine: checks its own credentials (the sandbox platforms).</summary>
         OwnCredentials,
     }
@@ -61,6 +64,31 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST planning/jobs/{id:int}/hours"] = Access.Staff,
         ["GET planning/capacity/{repairerId:int}"] = Access.Staff,
         ["POST planning/capacity/{repairerId:int}"] = Access.Support,
+        ["GET workshop/time"] = Access.Staff,
+        ["GET workshop/time/week"] = Access.Staff,
+        ["GET workshop/time/day.csv"] = Access.Staff,
+        ["GET workshop/time/week.csv"] = Access.Staff,
+        ["GET workshop/time/technicians"] = Access.Staff,
+        ["GET workshop/time/technicians/new"] = Access.Staff,
+        ["POST workshop/time/technicians/new"] = Access.Staff,
+        ["GET workshop/time/technicians/{id:int}"] = Access.Staff,
+        ["POST workshop/time/technicians/{id:int}"] = Access.Staff,
+        ["POST workshop/time/technicians/{id:int}/new-code"] = Access.Staff,
+        ["POST workshop/time/technicians/{id:int}/deactivate"] = Access.Staff,
+        ["GET workshop/time/tablets"] = Access.Staff,
+        ["POST workshop/time/tablets/open"] = Access.Staff,
+        ["POST workshop/time/tablets/{id:guid}/close"] = Access.Staff,
+        ["GET workshop/time/jobs/{jobId:int}"] = Access.Staff,
+        ["GET workshop/time/lines/{id:long}"] = Access.Staff,
+        ["POST workshop/time/lines/{id:long}"] = Access.Staff,
+        ["POST workshop/time/lines/{id:long}/review"] = Access.Staff,
+        ["GET workshop/tablet"] = Access.Kiosk,
+        ["POST workshop/tablet/code"] = Access.Kiosk,
+        ["GET workshop/tablet/cars"] = Access.Kiosk,
+        ["POST workshop/tablet/start"] = Access.Kiosk,
+        ["POST workshop/tablet/pause"] = Access.Kiosk,
+        ["POST workshop/tablet/stop"] = Access.Kiosk,
+        ["POST workshop/tablet/done"] = Access.Kiosk,
         ["GET repairers"] = Access.Staff,
         ["GET repairers/new"] = Access.Staff,
         ["POST repairers/new"] = Access.Staff,
@@ -172,6 +200,11 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
                 case Access.Anonymous:
                     Assert.False(IsSignIn(a), $"{key}: anonymous was sent to sign in");
                     break;
+                case Access.Kiosk:
+                    Assert.True(a.StatusCode == HttpStatusCode.Forbidden, $"{key}: anonymous got {(int)a.StatusCode}");
+                    Assert.True(s.StatusCode == HttpStatusCode.Forbidden, $"{key}: staff got {(int)s.StatusCode}");
+                    Assert.True(p.StatusCode == HttpStatusCode.Forbidden, $"{key}: support got {(int)p.StatusCode}");
+                    break;
                 case Access.Staff:
                     Assert.True(IsSignIn(a), $"{key}: anonymous got {(int)a.StatusCode}");
                     Assert.False(IsSignIn(s) || IsDenied(s), $"{key}: staff was refused");
@@ -229,6 +262,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
             var n when n.StartsWith("**", StringComparison.Ordinal) => string.Empty,
             "kind" when m.Value.Contains("regex", StringComparison.Ordinal) => "owners",
             "kind" => "Caps",
+            "id" when m.Value.Contains("guid", StringComparison.Ordinal) => "00000000-0000-0000-0000-000000000001",
             "code" => "404",
             "repairerId" or "repairer" => "1",
             "platform" => "caps",

@@ -30,7 +30,104 @@ public sealed class DemoDataSeeder(
         await EnsureUserAsync(SupportEmail, "Demo Support", Roles.Support);
         await SeedDataAsync(jobCount, cancellationToken);
         await SeedConnectorsAsync(cancellationToken);
+        await SeedTimeRegistrationAsync(cancellationToken);
     }
+
+    /// <summary>The demo technicians' codes, the same at every repairer (README, demo section).</summary>
+    public static readonly IReadOnlyList<(string Code, Domain.Workshop.Department Department)> TechnicianCodes =
+    [
+        ("1111", Domain.Workshop.Department.Body),
+        ("2222", Domain.Workshop.Department.Preparation),
+        ("3333", Domain.Workshop.Department.Paint),
+        ("4444", Domain.Workshop.Department.Assembly),
+    ];
+
+    /// <summary>
+    /// W2: four technicians per repairer (one per department, codes <see cref="TechnicianCodes"/>) and
+    /// clock lines of the past working days on cars inside, one of them closed at closing time to review.
+    /// </summary>
+    private async Task SeedTimeRegistrationAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Technicians.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var random = new Random(2026);
+        var now = clock.GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Infrastructure.DisplayTimeOptions.DefaultZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var repairers = await db.Repairers.OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var repairerId in repairers)
+        {
+            var technicians = TechnicianCodes.Select(t => new Domain.Workshop.Technician
+            {
+                RepairerId = repairerId,
+                Name = $"{Pick(random, DemoCatalog.FirstNames)} {Pick(random, DemoCatalog.LastNames)}",
+                Department = t.Department,
+                CodeHash = Domain.Workshop.TechnicianCode.Hash(repairerId, t.Code),
+            }).ToList();
+            db.Technicians.AddRange(technicians);
+            await db.SaveChangesAsync(cancellationToken);
+
+            var inside = await db.Jobs.Where(j => j.RepairerId == repairerId && j.VehicleIn).OrderBy(j => j.Number).Select(j => j.Id).Take(12).ToListAsync(cancellationToken);
+            if (inside.Count == 0)
+            {
+                continue;
+            }
+
+            var flagged = false;
+            for (var back = 7; back >= 1; back--)
+            {
+                var day = today.AddDays(-back);
+                if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+                {
+                    continue;
+                }
+
+                foreach (var technician in technicians)
+                {
+                    var start = Domain.Workshop.ClosingTime.ToUtc(day.ToDateTime(new TimeOnly(8, random.Next(0, 20))), zone);
+                    for (var part = 0; part < 3 && start < now; part++)
+                    {
+                        var task = TaskOf(technician.Department, random);
+                        var end = start.AddMinutes(random.Next(90, 200));
+                        var line = new Domain.Workshop.ClockLine
+                        {
+                            TechnicianId = technician.Id, JobId = inside[random.Next(inside.Count)], Task = task,
+                            Department = Domain.Workshop.WorkTasks.DepartmentOf(task, technician.Department), StartedAt = start,
+                        };
+                        if (!flagged && part == 2)
+                        {
+                            // Forgotten at the end of the day: closed at 17:00 by the recurring job, to review.
+                            line.CloseForReview(Domain.Workshop.ClosingTime.ToUtc(day.ToDateTime(new TimeOnly(17, 0)), zone));
+                            flagged = true;
+                        }
+                        else
+                        {
+                            line.End(end, part == 2 ? Domain.Workshop.ClockEnd.Stopped : Domain.Workshop.ClockEnd.Switched);
+                        }
+
+                        db.ClockLines.Add(line);
+                        start = (line.EndedAt ?? end).AddMinutes(random.Next(0, 30));
+                    }
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Demo time registration created: {Count} technicians per repairer", TechnicianCodes.Count);
+    }
+
+    private static Domain.Workshop.WorkTask TaskOf(Domain.Workshop.Department department, Random random) => department switch
+    {
+        Domain.Workshop.Department.Body => random.Next(3) == 0 ? Domain.Workshop.WorkTask.Dismantling : Domain.Workshop.WorkTask.Body,
+        Domain.Workshop.Department.Preparation => Domain.Workshop.WorkTask.PaintPrep,
+        Domain.Workshop.Department.Paint => random.Next(3) == 0 ? Domain.Workshop.WorkTask.Polishing : Domain.Workshop.WorkTask.Paint,
+        _ => random.Next(2) == 0 ? Domain.Workshop.WorkTask.Dismantling : Domain.Workshop.WorkTask.Assembly,
+    };
 
     private async Task SeedDataAsync(int jobCount, CancellationToken cancellationToken)
     {
