@@ -253,6 +253,10 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -1052,6 +1056,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RepairerId", "CreatedAt");
 
+                    b.HasIndex("RepairerId", "StartDate");
+
                     b.HasIndex("Source", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
@@ -1184,6 +1190,184 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.HasIndex("JobId", "UploadedAt");
 
                     b.ToTable("JobPhotos");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.MailSuppression", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.ToTable("MailSuppressions");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.MailTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairerId", "Kind", "Language")
+                        .IsUnique();
+
+                    b.ToTable("MailTemplates");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppointmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Automatic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("RepairerId");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("JobId", "Kind", "CreatedAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.PhotoTransfer", b =>
@@ -1424,6 +1608,10 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1433,6 +1621,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoEmails")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(50)
@@ -1460,6 +1651,224 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "NameKey");
 
                     b.ToTable("ThirdParties");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClockLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClockLineId");
+
+                    b.ToTable("ClockCorrections");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Task")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TechnicianId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
+
+                    b.HasIndex("TechnicianId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ClockLines_OneOpenPerTechnician")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("JobId", "StartedAt");
+
+                    b.HasIndex("TechnicianId", "StartedAt");
+
+                    b.ToTable("ClockLines");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.DepartmentCapacity", b =>
+                {
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("HoursPerTechnician")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Technicians")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RepairerId", "Department");
+
+                    b.ToTable("DepartmentCapacities");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Kiosk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCodes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairerId", "ClosedAt");
+
+                    b.ToTable("Kiosks");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.PlannedHours", b =>
+                {
+                    b.Property<int>("JobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JobId", "Department");
+
+                    b.ToTable("PlannedHours");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Technician", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RepairerId", "CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("RepairerId", "Name");
+
+                    b.ToTable("Technicians");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1689,6 +2098,37 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.MailTemplate", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", null)
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Appointment", "Appointment")
+                        .WithMany()
+                        .HasForeignKey("AppointmentId");
+
+                    b.HasOne("PlanManager.Web.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PlanManager.Web.Domain.Repairer", null)
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Appointment");
+
+                    b.Navigation("Job");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.PhotoTransfer", b =>
                 {
                     b.HasOne("PlanManager.Web.Domain.Job", null)
@@ -1706,6 +2146,74 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Workshop.ClockLine", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("ClockLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", "Job")
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PlanManager.Web.Domain.Workshop.Technician", "Technician")
+                        .WithMany()
+                        .HasForeignKey("TechnicianId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Job");
+
+                    b.Navigation("Technician");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.DepartmentCapacity", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", null)
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Kiosk", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.PlannedHours", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.Technician", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.Repairer", "Repairer")
+                        .WithMany()
+                        .HasForeignKey("RepairerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Repairer");
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.Appointment", b =>
                 {
                     b.Navigation("HeldPhotos");
@@ -1719,6 +2227,11 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PlanManager.Web.Domain.Job", b =>
                 {
                     b.Navigation("Log");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockLine", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 #pragma warning restore 612, 618
         }

@@ -118,6 +118,21 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "MailSuppressions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Address = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailSuppressions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RateLimitCounters",
                 columns: table => new
                 {
@@ -170,6 +185,8 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     VatNumber = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     CapsCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    NoEmails = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -335,6 +352,26 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "DepartmentCapacities",
+                columns: table => new
+                {
+                    RepairerId = table.Column<int>(type: "integer", nullable: false),
+                    Department = table.Column<int>(type: "integer", nullable: false),
+                    Technicians = table.Column<int>(type: "integer", nullable: false),
+                    HoursPerTechnician = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DepartmentCapacities", x => new { x.RepairerId, x.Department });
+                    table.ForeignKey(
+                        name: "FK_DepartmentCapacities_Repairers_RepairerId",
+                        column: x => x.RepairerId,
+                        principalTable: "Repairers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InformexTransmissions",
                 columns: table => new
                 {
@@ -362,6 +399,81 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         principalTable: "Repairers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Kiosks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RepairerId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    OpenedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    OpenedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    FailedCodes = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Kiosks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Kiosks_Repairers_RepairerId",
+                        column: x => x.RepairerId,
+                        principalTable: "Repairers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RepairerId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MailTemplates_Repairers_RepairerId",
+                        column: x => x.RepairerId,
+                        principalTable: "Repairers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Technicians",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RepairerId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Department = table.Column<int>(type: "integer", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Technicians", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Technicians_Repairers_RepairerId",
+                        column: x => x.RepairerId,
+                        principalTable: "Repairers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -451,6 +563,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
                     Registration = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
@@ -555,6 +668,40 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         principalTable: "Jobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClockLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TechnicianId = table.Column<int>(type: "integer", nullable: false),
+                    JobId = table.Column<int>(type: "integer", nullable: false),
+                    Task = table.Column<int>(type: "integer", nullable: false),
+                    Department = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    EndedAt = table.Column<long>(type: "bigint", nullable: true),
+                    EndReason = table.Column<int>(type: "integer", nullable: true),
+                    NeedsReview = table.Column<bool>(type: "boolean", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClockLines_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ClockLines_Technicians_TechnicianId",
+                        column: x => x.TechnicianId,
+                        principalTable: "Technicians",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -702,6 +849,25 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlannedHours",
+                columns: table => new
+                {
+                    JobId = table.Column<int>(type: "integer", nullable: false),
+                    Department = table.Column<int>(type: "integer", nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlannedHours", x => new { x.JobId, x.Department });
+                    table.ForeignKey(
+                        name: "FK_PlannedHours_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QueueItems",
                 columns: table => new
                 {
@@ -761,6 +927,86 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         name: "FK_HeldPhotos_Appointments_AppointmentId",
                         column: x => x.AppointmentId,
                         principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    RepairerId = table.Column<int>(type: "integer", nullable: false),
+                    JobId = table.Column<int>(type: "integer", nullable: true),
+                    AppointmentId = table.Column<int>(type: "integer", nullable: true),
+                    Automatic = table.Column<bool>(type: "boolean", nullable: false),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FromAddress = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    FromName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
+                    MessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    DueAt = table.Column<long>(type: "bigint", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "bigint", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastAttemptAt = table.Column<long>(type: "bigint", nullable: true),
+                    SentAt = table.Column<long>(type: "bigint", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "Jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Repairers_RepairerId",
+                        column: x => x.RepairerId,
+                        principalTable: "Repairers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClockCorrections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ClockLineId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartBefore = table.Column<long>(type: "bigint", nullable: false),
+                    EndBefore = table.Column<long>(type: "bigint", nullable: true),
+                    TaskBefore = table.Column<int>(type: "integer", nullable: false),
+                    StartAfter = table.Column<long>(type: "bigint", nullable: false),
+                    EndAfter = table.Column<long>(type: "bigint", nullable: false),
+                    TaskAfter = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClockCorrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClockCorrections_ClockLines_ClockLineId",
+                        column: x => x.ClockLineId,
+                        principalTable: "ClockLines",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -894,6 +1140,33 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClockCorrections_ClockLineId",
+                table: "ClockCorrections",
+                column: "ClockLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockLines_EndedAt",
+                table: "ClockLines",
+                column: "EndedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockLines_JobId_StartedAt",
+                table: "ClockLines",
+                columns: new[] { "JobId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockLines_OneOpenPerTechnician",
+                table: "ClockLines",
+                column: "TechnicianId",
+                unique: true,
+                filter: "\"EndedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClockLines_TechnicianId_StartedAt",
+                table: "ClockLines",
+                columns: new[] { "TechnicianId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EstimateLines_EstimateVersionId",
                 table: "EstimateLines",
                 column: "EstimateVersionId");
@@ -1003,6 +1276,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 columns: new[] { "RepairerId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Jobs_RepairerId_StartDate",
+                table: "Jobs",
+                columns: new[] { "RepairerId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_RepairerId_Status_CreatedAt",
                 table: "Jobs",
                 columns: new[] { "RepairerId", "Status", "CreatedAt" });
@@ -1031,6 +1309,54 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "IX_Jobs_VehicleIn_VehicleInSince_Number",
                 table: "Jobs",
                 columns: new[] { "VehicleIn", "VehicleInSince", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kiosks_RepairerId_ClosedAt",
+                table: "Kiosks",
+                columns: new[] { "RepairerId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailSuppressions_Address",
+                table: "MailSuppressions",
+                column: "Address",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailTemplates_RepairerId_Kind_Language",
+                table: "MailTemplates",
+                columns: new[] { "RepairerId", "Kind", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_AppointmentId",
+                table: "OutboxMessages",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CreatedAt",
+                table: "OutboxMessages",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_JobId_Kind_CreatedAt",
+                table: "OutboxMessages",
+                columns: new[] { "JobId", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_MessageId",
+                table: "OutboxMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_RepairerId",
+                table: "OutboxMessages",
+                column: "RepairerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_DueAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PhotoTransfers_JobId_Platform_Outgoing_Key",
@@ -1064,6 +1390,17 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 table: "Repairers",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Technicians_RepairerId_CodeHash",
+                table: "Technicians",
+                columns: new[] { "RepairerId", "CodeHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Technicians_RepairerId_Name",
+                table: "Technicians",
+                columns: new[] { "RepairerId", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ThirdParties_Kind_CapsCode",
@@ -1113,10 +1450,16 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "Claims360Setups");
 
             migrationBuilder.DropTable(
+                name: "ClockCorrections");
+
+            migrationBuilder.DropTable(
                 name: "ConnectorSettings");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DepartmentCapacities");
 
             migrationBuilder.DropTable(
                 name: "EstimateLines");
@@ -1140,7 +1483,22 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "JobPhotos");
 
             migrationBuilder.DropTable(
+                name: "Kiosks");
+
+            migrationBuilder.DropTable(
+                name: "MailSuppressions");
+
+            migrationBuilder.DropTable(
+                name: "MailTemplates");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
                 name: "PhotoTransfers");
+
+            migrationBuilder.DropTable(
+                name: "PlannedHours");
 
             migrationBuilder.DropTable(
                 name: "QueueItems");
@@ -1155,10 +1513,16 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "ClockLines");
+
+            migrationBuilder.DropTable(
                 name: "EstimateVersions");
 
             migrationBuilder.DropTable(
                 name: "Appointments");
+
+            migrationBuilder.DropTable(
+                name: "Technicians");
 
             migrationBuilder.DropTable(
                 name: "Jobs");
