@@ -157,22 +157,4 @@ public sealed class PortalFloodTests(PortalFloodFactory factory) : PortalTestBas
         Assert.Contains("100 MB", ErrorsOf(await PageOf(over)), StringComparison.Ordinal);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.JobPhotos.CountAsync(p => p.JobId == job.Id)));
     }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HtmlClient client, int repairerId, IHtmlDocument step2, string ticket, params byte[][] photos)
-    {
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(HtmlClient.Token(step2, "#portal-upload-form")), "__RequestVerificationToken" },
-            { new StringContent(ticket), "ticket" },
-        };
-        var index = 0;
-        foreach (var photo in photos)
-        {
-            var file = new ByteArrayContent(photo);
-            file.Headers.ContentType = MediaTypeHeaderValue.Parse("image/jpeg");
-            form.Add(file, "files", $"photo-{++index}.jpg");
-        }
-
-        return await client.Http.PostAsync($"/portal/{repairerId}/photos/upload", form);
-    }
 }

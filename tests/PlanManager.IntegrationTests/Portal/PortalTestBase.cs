@@ -90,7 +90,10 @@ public abstract class PortalTestBase<TFactory>(TFactory factory) : IClassFixture
     }
 
     /// <summary>Step 2 of "add photos": posts the files with the ticket the lookup gave.</summary>
-    protected async Task<HttpResponseMessage> UploadAsync(int repairerId, AngleSharp.Html.Dom.IHtmlDocument step2, string ticket, params byte[][] photos)
+    protected Task<HttpResponseMessage> UploadAsync(int repairerId, IHtmlDocument step2, string ticket, params byte[][] photos) =>
+        UploadAsync(Customer, repairerId, step2, ticket, photos);
+
+    protected static async Task<HttpResponseMessage> UploadAsync(HtmlClient client, int repairerId, IHtmlDocument step2, string ticket, params byte[][] photos)
     {
         using var form = new MultipartFormDataContent
         {
@@ -105,7 +108,7 @@ public abstract class PortalTestBase<TFactory>(TFactory factory) : IClassFixture
             form.Add(file, "files", $"photo-{++index}.jpg");
         }
 
-        return await Customer.Http.PostAsync($"/portal/{repairerId}/photos/upload", form);
+        return await client.Http.PostAsync($"/portal/{repairerId}/photos/upload", form);
     }
 
     protected static async Task<IHtmlDocument> PageOf(HttpResponseMessage response)
