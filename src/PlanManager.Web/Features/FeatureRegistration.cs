@@ -23,6 +23,7 @@ public static class FeatureRegistration
         services.AddScoped<DeleteThirdParty>();
         services.AddScoped<JobList>();
         services.AddScoped<SaveJob>();
+        services.AddScoped<MarkJobOffSite>();
         services.AddScoped<JobScreen>();
         services.AddScoped<Administration.SaveConnectorSetting>();
         services.AddScoped<JobPhotos>();

@@ -49,6 +49,7 @@ public static class JobLogMessages
     public const string VehicleIn = "JobLog.VehicleIn";
     public const string VehicleOut = "JobLog.VehicleOut";
     public const string OffSite = "JobLog.OffSite";
+    public const string OffSiteCleared = "JobLog.OffSiteCleared";
     public const string OwnerCreated = "JobLog.OwnerCreated";
     public const string ConnectorCall = "JobLog.ConnectorCall";
     public const string PhotoAdded = "JobLog.PhotoAdded";

@@ -91,7 +91,7 @@ public sealed class JobLogTests(PlanManagerFactory factory) : SignedInTest(facto
             Assert.Equal(System.Net.HttpStatusCode.Redirect, save.StatusCode);
         }
 
-        using (var offSite = await Browser.SubmitAsync($"/jobs/{id}", "#job-form", new Dictionary<string, string>(), "offsite"))
+        using (var offSite = await Browser.SubmitAsync($"/jobs/{id}", "#off-site-form", new Dictionary<string, string>()))
         {
             Assert.Equal(System.Net.HttpStatusCode.Redirect, offSite.StatusCode);
         }

@@ -120,24 +120,24 @@ public sealed class JobScreenTests(PlanManagerFactory factory) : SignedInTest(fa
     }
 
     [Fact]
-    public async Task The_off_site_clock_stamps_now_and_unticks_vehicle_in()
+    public async Task After_a_validation_error_the_header_still_shows_the_stored_job_not_the_form()
     {
-        var id = IdFrom(await CreateJobAsync("CLOCK-01", new Dictionary<string, string> { ["Form.VehicleIn"] = "true" }));
-        Assert.True(await Factory.WithDbAsync(db => db.Jobs.Where(j => j.Id == id).Select(j => j.VehicleIn).SingleAsync()));
+        var id = IdFrom(await CreateJobAsync("HDR-001"));
+        var number = await Factory.WithDbAsync(db => db.Jobs.Where(j => j.Id == id).Select(j => j.Number).SingleAsync());
 
-        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        using var response = await Browser.SubmitAsync($"/jobs/{id}", "#job-form", new Dictionary<string, string>(), "offsite");
+        using var response = await Browser.SubmitAsync($"/jobs/{id}", "#job-form",
+            new Dictionary<string, string> { ["Form.Registration"] = " ", ["Form.Make"] = "Typed but not saved" });
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var job = await Factory.WithDbAsync(db => db.Jobs.Include(j => j.Log).SingleAsync(j => j.Id == id));
-        Assert.False(job.VehicleIn);
-        Assert.NotNull(job.OffSiteDate);
-        Assert.InRange(job.OffSiteDate!.Value, before, DateTimeOffset.UtcNow.AddSeconds(1));
-        Assert.Contains(job.Log, l => l.MessageKey == "JobLog.OffSite");
-
-        var page = await Browser.GetPageAsync($"/jobs/{id}");
-        Assert.False(string.IsNullOrEmpty(page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#offSiteDisplay")!.Value));
-        Assert.False(page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Form_VehicleIn")!.IsChecked);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal($"Job #{number}", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal($"Job #{number}", page.QuerySelector(".breadcrumb-item.active")!.TextContent.Trim());
+        Assert.StartsWith($"Job #{number}", page.Title, StringComparison.Ordinal);
+        var facts = page.QuerySelector(".pm-header-facts")!.TextContent;
+        Assert.Contains("HDR-001", facts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Typed but not saved", facts, StringComparison.Ordinal);
+        // The form keeps what was typed, to correct it.
+        Assert.Equal("Typed but not saved", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Form_Make")!.Value);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST jobs/new"] = Access.Staff,
         ["GET jobs/{id:int}"] = Access.Staff,
         ["POST jobs/{id:int}"] = Access.Staff,
+        ["POST jobs/{id:int}/off-site"] = Access.Staff,
         ["GET jobs/{jobId:int}/photos/{photoId:int}"] = Access.Staff,
         ["GET jobs/{jobId:int}/photos/{photoId:int}/thumbnail"] = Access.Staff,
         ["POST jobs/{jobId:int}/photos"] = Access.Staff,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.Web.Features.Jobs;
 
@@ -10,7 +11,7 @@ public sealed class JobForm
     public int? Number { get; set; }
     public Guid? ConcurrencyStamp { get; set; }
 
-    /// <summary>"save" or "offsite" (the clock button next to Off site date).</summary>
+    /// <summary>The button pressed ("save").</summary>
     public string? Command { get; set; }
 
     [Display(Name = "Job.Repairer")]
@@ -58,8 +59,9 @@ public sealed class JobForm
     [Display(Name = "Job.BookOutDate")]
     public DateOnly? BookOutDate { get; set; }
 
+    /// <summary>When the car left, in the bodyshop's time zone as typed (J3); the clock button stamps it now on its own.</summary>
     [Display(Name = "Job.OffSiteDate")]
-    public DateTimeOffset? OffSiteDate { get; set; }
+    public DateTime? OffSiteAt { get; set; }
 
     [Display(Name = "Job.VehicleIn")]
     public bool VehicleIn { get; set; }
@@ -104,11 +106,10 @@ public sealed class JobForm
     [Display(Name = "Job.Source")]
     public JobSource Source { get; set; } = JobSource.Staff;
 
-    public bool IsOffSiteCommand => string.Equals(Command, "offsite", StringComparison.OrdinalIgnoreCase);
-
-    public static JobForm From(Job job)
+    public static JobForm From(Job job, DisplayTime time)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(time);
         return new JobForm
         {
             Id = job.Id,
@@ -129,7 +130,7 @@ public sealed class JobForm
             FirstRegistration = job.FirstRegistration,
             ClientInformed = job.ClientInformed,
             BookOutDate = job.BookOutDate,
-            OffSiteDate = job.OffSiteDate,
+            OffSiteAt = job.OffSiteDate is { } offSite ? ToMinute(time.Local(offSite).DateTime) : null,
             VehicleIn = job.VehicleIn,
             VehicleDetails = job.VehicleDetails,
             CommentsDamage = job.CommentsDamage,
@@ -146,6 +147,9 @@ public sealed class JobForm
             Source = job.Source,
         };
     }
+
+    /// <summary>Off site times are typed and compared to the minute, as the field shows them.</summary>
+    public static DateTime ToMinute(DateTime value) => new(value.Year, value.Month, value.Day, value.Hour, value.Minute, 0, DateTimeKind.Unspecified);
 
     /// <summary>The typed values as the job's details; vehicle in / off site and a new owner are handled by <see cref="SaveJob"/>.</summary>
     public JobDetails ToDetails() => new(RepairerId!.Value, Text.Clean(Registration)!.ToUpperInvariant())

@@ -1,15 +1,21 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
 using PlanManager.Web.Infrastructure.Validation;
 
 namespace PlanManager.Web.Features.Jobs;
 
 public sealed class JobFormValidator : AbstractValidator<JobForm>
 {
-    public JobFormValidator(IStringLocalizer<SharedResource> texts)
+    /// <summary>A clock a few minutes fast on the receptionist's PC is not a car leaving in the future.</summary>
+    private static readonly TimeSpan OffSiteSlack = TimeSpan.FromMinutes(5);
+
+    public JobFormValidator(IStringLocalizer<SharedResource> texts, DisplayTime time, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(clock);
         RuleFor(j => j.RepairerId).NotEmpty();
         RuleFor(j => j.Registration).NotEmpty().MaximumLength(JobLimits.Registration).LicencePlate(texts);
         RuleFor(j => j.Make).MaximumLength(JobLimits.ShortText).NoControlCharacters(texts);
@@ -43,6 +49,12 @@ public sealed class JobFormValidator : AbstractValidator<JobForm>
             .WithMessage(_ => texts["Job.Validation.FirstRegistrationFuture"]);
         RuleFor(j => j.ClientInformed).ReasonableDate(texts);
         RuleFor(j => j.BookOutDate).ReasonableDate(texts);
+        RuleFor(j => j.OffSiteAt)
+            .Must(d => d is null || d.Value.Year >= 2000)
+            .WithMessage(_ => texts["Validation.DateRange"]);
+        RuleFor(j => j.OffSiteAt)
+            .Must(d => d is null || d.Value <= time.Local(clock.GetUtcNow()).DateTime + OffSiteSlack)
+            .WithMessage(_ => texts["Job.Validation.OffSiteFuture"]);
 
         RuleFor(j => j.Status).IsInEnum();
         RuleFor(j => j.DamageFlow).IsInEnum();

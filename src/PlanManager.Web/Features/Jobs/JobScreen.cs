@@ -6,6 +6,11 @@ using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.Web.Features.Jobs;
 
+/// <summary>The stored job as the header, title and breadcrumb show it: never the posted form, which may be unsaved or invalid.</summary>
+public sealed record JobHeader(
+    int Number, JobStatus Status, JobSource Source, bool VehicleIn, string Registration, string? Make, string? Model, string? Type,
+    string? InsurerName, string? RepairerName, DateTimeOffset CreatedAt, DateTimeOffset? PortalPhotosAddedAt);
+
 public sealed record JobLogRow(DateTimeOffset At, string? UserName, LogPlatform Platform, LogLevelKind Level, string MessageKey, string? Detail);
 
 /// <summary>The log panel's filters and page (J5), from the job screen's query string (logPlatform, logErrors, logPage).</summary>
@@ -28,11 +33,12 @@ public sealed class JobScreenModel
     public required IReadOnlyList<SelectListItem> Repairers { get; init; }
     public JobLogPanel? Log { get; init; }
     public IReadOnlyList<Photos.PhotoRow> Photos { get; init; } = [];
-    public string? RepairerName { get; init; }
-    public DateTimeOffset? CreatedAt { get; init; }
+    /// <summary>The stored job (null on a new job's form).</summary>
+    public JobHeader? Header { get; init; }
+    public DateTimeOffset? CreatedAt => Header?.CreatedAt;
 
     /// <summary>The customer added photos on the portal and staff have not marked them seen (P4).</summary>
-    public DateTimeOffset? PortalPhotosAddedAt { get; init; }
+    public DateTimeOffset? PortalPhotosAddedAt => Header?.PortalPhotosAddedAt;
 
     /// <summary>Where the job stands with CAPS (C1): synced, pending, failed, or what it lacks.</summary>
     public Caps.CapsSyncView? CapsSync { get; init; }
@@ -40,7 +46,7 @@ public sealed class JobScreenModel
 }
 
 /// <summary>Loads what the job screen shows around the form.</summary>
-public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos, Caps.CapsSyncStatus capsSync)
+public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos, Caps.CapsSyncStatus capsSync, DisplayTime time)
 {
     public const int LogPageSize = 25;
 
@@ -51,7 +57,7 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos, 
             .Include(j => j.Insurer)
             .Include(j => j.Agent)
             .SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-        return job is null ? null : JobForm.From(job);
+        return job is null ? null : JobForm.From(job, time);
     }
 
     public async Task<JobScreenModel> BuildAsync(JobForm form, JobLogFilter? logFilter, CancellationToken cancellationToken)
@@ -62,17 +68,18 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos, 
 
         JobLogPanel? log = null;
         IReadOnlyList<Photos.PhotoRow> photoRows = [];
-        DateTimeOffset? createdAt = null;
-        DateTimeOffset? portalPhotos = null;
+        JobHeader? header = null;
         Caps.CapsSyncView? capsState = null;
         if (form.Id is { } id)
         {
             var filter = logFilter ?? new JobLogFilter();
             log = new JobLogPanel(id, filter, await LogAsync(id, filter, cancellationToken));
             photoRows = await photos.ListAsync(id, cancellationToken);
-            var times = await db.Jobs.Where(j => j.Id == id).Select(j => new { j.CreatedAt, j.PortalPhotosAddedAt }).SingleOrDefaultAsync(cancellationToken);
-            createdAt = times?.CreatedAt;
-            portalPhotos = times?.PortalPhotosAddedAt;
+            header = await db.Jobs.AsNoTracking().Where(j => j.Id == id)
+                .Select(j => new JobHeader(
+                    j.Number, j.Status, j.Source, j.VehicleIn, j.Registration, j.Make, j.Model, j.Type,
+                    j.Insurer == null ? null : j.Insurer.Name, j.Repairer == null ? null : j.Repairer.Name, j.CreatedAt, j.PortalPhotosAddedAt))
+                .SingleOrDefaultAsync(cancellationToken);
             capsState = await capsSync.ForJobAsync(id, cancellationToken);
         }
 
@@ -80,11 +87,9 @@ public sealed class JobScreen(PlanManagerDbContext db, Photos.JobPhotos photos, 
         {
             Form = form,
             Repairers = repairers.Select(r => new SelectListItem(r.Name, r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Id == form.RepairerId)).ToList(),
-            RepairerName = repairers.FirstOrDefault(r => r.Id == form.RepairerId)?.Name,
+            Header = header,
             Log = log,
             Photos = photoRows,
-            CreatedAt = createdAt,
-            PortalPhotosAddedAt = portalPhotos,
             CapsSync = capsState,
         };
     }

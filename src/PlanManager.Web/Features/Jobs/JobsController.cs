@@ -50,6 +50,26 @@ public sealed class JobsController(JobScreen screen, DisplayTime displayTime, IS
         return SaveAsync(form, save, cancellationToken);
     }
 
+    /// <summary>The clock next to "Off site date": off site now, vehicle in unticked, nothing else saved.</summary>
+    [HttpPost("{id:int}/off-site")]
+    public async Task<IActionResult> OffSite(int id, Guid? concurrencyStamp, [FromServices] MarkJobOffSite mark, CancellationToken cancellationToken)
+    {
+        var result = await mark.HandleAsync(id, concurrencyStamp, cancellationToken);
+        switch (result.Outcome)
+        {
+            case CommandOutcome.NotFound:
+                return NotFound();
+            case CommandOutcome.Conflict:
+                TempData["Error"] = texts["Job.Conflict"].Value;
+                break;
+            default:
+                TempData["Success"] = texts["Job.MarkedOffSite"].Value;
+                break;
+        }
+
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
     private async Task<IActionResult> SaveAsync(JobForm form, SaveJob save, CancellationToken cancellationToken)
     {
         // A value the binder could not read (a date typed as text, letters in a mileage) is already in ModelState.

@@ -18,6 +18,7 @@ public sealed class SaveJob(
     OpenJob openJob,
     JobLogWriter log,
     TimeProvider clock,
+    DisplayTime time,
     IStringLocalizer<SharedResource> texts)
 {
     public async Task<CommandResult> HandleAsync(JobForm form, CancellationToken cancellationToken)
@@ -50,9 +51,9 @@ public sealed class SaveJob(
         var now = clock.GetUtcNow();
         var job = await openJob.HandleAsync(JobSource.Staff, form.ToDetails(), cancellationToken);
         job.SetVehicleIn(form.VehicleIn, now);
-        if (form.IsOffSiteCommand)
+        if (form.OffSiteAt is { } offSite)
         {
-            job.MarkOffSite(now);
+            job.MarkOffSite(time.At(DateOnly.FromDateTime(offSite), TimeOnly.FromDateTime(offSite)));
         }
 
         AttachNewOwner(form, job);
@@ -86,6 +87,8 @@ public sealed class SaveJob(
         var now = clock.GetUtcNow();
         var before = db.Entry(job).CurrentValues.Clone();
         var oldStatus = job.Status;
+        var storedOffSite = job.OffSiteDate is { } stored ? JobForm.ToMinute(time.Local(stored).DateTime) : (DateTime?)null;
+        var typedOffSite = form.OffSiteAt is { } typed ? JobForm.ToMinute(typed) : (DateTime?)null;
         job.Edit(form.ToDetails());
         AttachNewOwner(form, job);
 
@@ -94,10 +97,20 @@ public sealed class SaveJob(
             log.Add(job, job.VehicleIn ? JobLogMessages.VehicleIn : JobLogMessages.VehicleOut);
         }
 
-        if (form.IsOffSiteCommand)
+        // The off site date is typed like any other date; only a changed value is applied, so an old
+        // date left in the field does not send a car that came back in off site again.
+        if (typedOffSite != storedOffSite)
         {
-            job.MarkOffSite(now);
-            log.Add(job, JobLogMessages.OffSite);
+            if (typedOffSite is { } at)
+            {
+                job.MarkOffSite(time.At(DateOnly.FromDateTime(at), TimeOnly.FromDateTime(at)));
+                log.Add(job, JobLogMessages.OffSite);
+            }
+            else if (job.OffSiteDate is not null)
+            {
+                job.ClearOffSite();
+                log.Add(job, JobLogMessages.OffSiteCleared);
+            }
         }
 
         if (job.Status != oldStatus)

@@ -59,6 +59,18 @@
     });
 
     // List checkboxes: one in the header ticks the page; a button ticks the rows it names.
+    // A form that sends none of another form's fields (the off site clock) warns before unsaved edits there are dropped.
+    document.querySelectorAll('form[data-unsaved-of]').forEach(function (form) {
+        var other = document.getElementById(form.getAttribute('data-unsaved-of'));
+        if (!other) { return; }
+        var state = function () { return new URLSearchParams(new FormData(other)).toString(); };
+        var initial = state();
+        form.addEventListener('submit', function (event) {
+            if (state() !== initial && !window.confirm(form.getAttribute('data-unsaved-warning'))) {
+                event.preventDefault();
+            }
+        });
+    });
     document.querySelectorAll('[data-select-all]').forEach(function (all) {
         var name = all.getAttribute('data-select-all');
         all.addEventListener('change', function () {
