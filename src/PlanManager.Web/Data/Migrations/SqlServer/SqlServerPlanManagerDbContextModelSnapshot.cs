@@ -824,6 +824,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.Property<bool>("Immobilised")
                         .HasColumnType("bit");
 
+                    b.Property<int>("InspectionPoints")
+                        .HasColumnType("int");
+
                     b.Property<long?>("LinkSentAt")
                         .HasColumnType("bigint");
 
@@ -851,6 +854,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("TechnicalInspection")
+                        .HasColumnType("int");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");

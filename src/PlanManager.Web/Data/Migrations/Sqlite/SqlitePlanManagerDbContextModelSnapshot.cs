@@ -799,6 +799,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Immobilised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InspectionPoints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LinkSentAt")
                         .HasColumnType("INTEGER");
 
@@ -825,6 +828,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TechnicalInspection")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
