@@ -62,7 +62,8 @@ public sealed class RoughEdgesBrowserTests(SandboxBrowserHost host) : IClassFixt
         await staff.GotoAsync($"/jobs/{jobId}");
         await staff.GetByTestId("c360-tab").GetByRole(AriaRole.Button, new() { Name = "Export the job to Claims360" }).ClickAsync();
         await Assertions.Expect(staff.GetByText("Exported to Claims360: dossier")).ToBeVisibleAsync();
-        await staff.Locator("#photo-files").SetInputFilesAsync(new FilePayload { Name = "front-left.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.Jpeg(640, 480) });
+        await staff.Locator("#photo-files")
+            .SetInputFilesAsync(new FilePayload { Name = "front-left.jpg", MimeType = "image/jpeg", Buffer = TestPhotos.Jpeg(640, 480) });
         await Assertions.Expect(staff.GetByTestId("photo")).ToHaveCountAsync(1);
         await staff.GotoAsync($"/jobs/{jobId}#claims360");
         var tab = staff.GetByTestId("c360-tab");

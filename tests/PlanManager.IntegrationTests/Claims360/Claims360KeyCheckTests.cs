@@ -134,7 +134,8 @@ public sealed class Claims360KeyCheckTests(Claims360Factory factory) : IClassFix
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var secrets = scope.ServiceProvider.GetRequiredService<PlanManager.Web.Infrastructure.Connectors.SecretProtector>();
-        var stored = await factory.WithDbAsync(db => db.Claims360Setups.Where(s => s.RepairerId == repairer).Select(s => s.ProtectedPlanManagerKey).SingleAsync());
+        var stored = await factory.WithDbAsync(db => db.Claims360Setups.Where(s => s.RepairerId == repairer)
+            .Select(s => s.ProtectedPlanManagerKey).SingleAsync());
         return secrets.Unprotect(stored);
     }
 }

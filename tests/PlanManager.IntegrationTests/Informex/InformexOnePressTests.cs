@@ -36,7 +36,10 @@ public sealed class InformexOnePressTests(InformexFactory factory) : IClassFixtu
     private async Task UploadPhotosAsync(int jobId, params string[] names)
     {
         var page = await _browser.GetPageAsync($"/jobs/{jobId}");
-        using var form = new MultipartFormDataContent { { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")), "__RequestVerificationToken" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(HtmlClient.Token(page, "form[data-photo-upload]")), "__RequestVerificationToken" },
+        };
         foreach (var name in names)
         {
             var file = new ByteArrayContent(TestPhotos.Jpeg(320, 240));
