@@ -57,6 +57,20 @@ public sealed class RoughEdgesBrowserTests(SandboxBrowserHost host) : IClassFixt
             await page.ScreenshotAsync(new() { Path = Shot("claims360-keys-refused-ask-support-fr-1280.png"), FullPage = true });
         }
 
+        await using (var nlSupport = await ContextAsync("nl-BE"))
+        {
+            // Support corrects the keys: a mistyped one is refused in Dutch, kept in the field, nothing saved.
+            var page = await SignedInAsync(nlSupport, DemoDataSeeder.SupportEmail);
+            await page.GotoAsync($"/claims360?repairer={repairer}");
+            await page.GetByTestId("c360-keys-refused").GetByRole(AriaRole.Link).ClickAsync();
+            await page.Locator("#BodyshopKey").FillAsync("c360-bodyshop-sandbox-key");
+            await page.Locator("#PlanManagerKey").FillAsync("c360-planmanager-sandbox-kye");
+            await page.Locator("#c360-admin-form button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-valmsg-for=PlanManagerKey]")).ToContainTextAsync("Claims360 weigerde deze sleutels");
+            await Assertions.Expect(page.Locator("#PlanManagerKey")).ToHaveValueAsync("c360-planmanager-sandbox-kye");
+            await page.ScreenshotAsync(new() { Path = Shot("claims360-admin-keys-refused-nl-1280.png"), FullPage = true });
+        }
+
         await using var en = await ContextAsync("en-GB");
         var staff = await SignedInAsync(en, DemoDataSeeder.StaffEmail);
         await staff.GotoAsync($"/jobs/{jobId}");
@@ -139,5 +153,14 @@ public sealed class RoughEdgesBrowserTests(SandboxBrowserHost host) : IClassFixt
         await Assertions.Expect(dutch.Locator("select#Country")).ToHaveValueAsync("BE");
         await Assertions.Expect(dutch.Locator("select#Country option[value=NL]")).ToHaveTextAsync("NL - Nederland");
         await dutch.ScreenshotAsync(new() { Path = Shot("repairer-country-select-nl-1280.png"), FullPage = true });
+
+        await using var phone = await ContextAsync("en-GB", 390);
+        var english = await SignedInAsync(phone, DemoDataSeeder.StaffEmail);
+        await english.GotoAsync($"/repairers/{repairerId}");
+        await Assertions.Expect(english.Locator("select#Country option[value=GB]")).ToHaveTextAsync("GB - United Kingdom");
+        await english.Locator("select#Country").ScrollIntoViewIfNeededAsync();
+        await english.ScreenshotAsync(new() { Path = Shot("repairer-country-select-390.png") });
+        Assert.True(await english.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the page scrolls sideways at 390 px");
     }
 }
