@@ -8,7 +8,7 @@ using PlanManager.Connectors.Claims360;
 namespace PlanManager.Sandbox;
 
 /// <summary>contracts/claims360.yaml</summary>
-internal static class Claims360Sandbox
+internal static partial class Claims360Sandbox
 {
     public static void Map(RouteGroupBuilder c360)
     {
@@ -16,6 +16,11 @@ internal static class Claims360Sandbox
 
         bodyshop.MapGet("/assignments", (string carrosserieId, DateTimeOffset? updatedSince, int? page, int? pageSize, SandboxState state, IOptionsMonitor<SandboxOptions> options) =>
         {
+            if (!KnownBodyshop(carrosserieId))
+            {
+                return Results.Problem(title: "Unknown carrosserieId", statusCode: StatusCodes.Status404NotFound);
+            }
+
             var size = pageSize ?? 100;
             var number = page ?? 1;
             if (size is < 1 or > 200 || number < 1)
@@ -124,6 +129,15 @@ internal static class Claims360Sandbox
                 : Results.Problem(title: "Unknown photo", statusCode: StatusCodes.Status404NotFound);
         });
     }
+
+    /// <summary>
+    /// The sandbox knows every Belgian bodyshop: a carrosserie id is its enterprise (VAT) number, "BE" optional
+    /// (contracts/claims360.yaml: 404 for an unknown carrosserieId, which a set-up's key check names).
+    /// </summary>
+    internal static bool KnownBodyshop(string carrosserieId) => BelgianEnterpriseNumber().IsMatch(carrosserieId);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(BE)?[01][0-9]{9}$")]
+    private static partial System.Text.RegularExpressions.Regex BelgianEnterpriseNumber();
 
     /// <summary>A dossier the bodyshop created, or one an assignment of this bodyshop points to.</summary>
     private static bool Known(SandboxState state, IOptionsMonitor<SandboxOptions> options, string carrosserieId, string dossierId, out SandboxDossier? created)

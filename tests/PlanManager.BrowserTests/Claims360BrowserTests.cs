@@ -116,9 +116,19 @@ public sealed class Claims360BrowserTests(SandboxBrowserHost host) : IClassFixtu
         await page.WaitForTimeoutAsync(400);
         await page.ScreenshotAsync(new() { Path = Shot("claims360-setup-refused-1280.png") });
         await dialog.GetByLabel("Bodyshop API key").FillAsync("c360-bodyshop-sandbox-key");
+        await dialog.GetByLabel("PlanManager API key").FillAsync("c360-planmanager-sandbox-kye");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        // The sandbox refuses a mistyped key as Claims360 does (401): nothing saved, said next to the keys, what was typed is still there.
+        dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Set up Claims360" });
+        await Assertions.Expect(dialog.GetByText("Claims360 refused these keys").First).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByLabel("Bodyshop API key")).ToHaveValueAsync("c360-bodyshop-sandbox-key");
+        await page.WaitForTimeoutAsync(400);
+        await page.ScreenshotAsync(new() { Path = Shot("claims360-setup-keys-refused-1280.png") });
         await dialog.GetByLabel("PlanManager API key").FillAsync("c360-planmanager-sandbox-key");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Claims360 set-up saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("flash-warning")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("c360-setup")).ToContainTextAsync("••••••••");
 
         // Refresh imports now; with queueing on (the demo's setting) the assignments wait.

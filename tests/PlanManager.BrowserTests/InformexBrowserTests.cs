@@ -51,11 +51,11 @@ public sealed class InformexBrowserTests(SandboxBrowserHost host) : IClassFixtur
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "Link to job 7301" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Shot("informex-queue-1280.png"), FullPage = true });
 
-        // The job shows the Winformex card; "i" opens the tab.
+        // The job shows the Winformex card; its data link opens the tab ("i" itself sends: RoughEdgesBrowserTests).
         await page.GotoAsync($"/jobs/{jobId}");
         var card = page.GetByTestId("ifx-card");
         await Assertions.Expect(card).ToContainTextAsync("1 transmission(s) received for this plate");
-        await card.GetByRole(AriaRole.Link, new() { Name = "Winformex: send the job, link the assignment" }).ClickAsync();
+        await card.GetByRole(AriaRole.Link, new() { Name = "Second-circuit data" }).ClickAsync();
 
         // Second-circuit data, then "i": one dossier is created.
         await page.GetByLabel("Mileage", new() { Exact = true }).FillAsync("45210");

@@ -18,6 +18,17 @@ public interface IClaims360Api
         [Query] int? pageSize = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The same read as <see cref="GetAssignmentsAsync"/>, one assignment, with keys that are not saved yet:
+    /// the check when a set-up is saved (200 accepted, 401 keys refused, 404 unknown carrosserieId).
+    /// </summary>
+    [Get("/v1/bodyshops/{carrosserieId}/assignments")]
+    Task<Claims360AssignmentsPage> CheckKeysAsync(
+        string carrosserieId,
+        [Property(Claims360Keys.RequestOption)] Claims360Keys keys,
+        [Query] int pageSize = 1,
+        CancellationToken cancellationToken = default);
+
     /// <summary>POST /v1/bodyshops/{carrosserieId}/dossiers: export a job (plate and mileage). 409 carries the existing dossierId.</summary>
     [Post("/v1/bodyshops/{carrosserieId}/dossiers")]
     Task<Claims360DossierCreated> CreateDossierAsync(string carrosserieId, [Body] Claims360DossierRequest request, CancellationToken cancellationToken = default);
@@ -75,3 +86,15 @@ public sealed record Claims360PhotoList(IReadOnlyList<Claims360Photo> Photos);
 public sealed record Claims360Photo(string PhotoId, string FileName, string ContentType, long Size, DateTimeOffset? TakenAt);
 
 public sealed record Claims360PhotoCreated(string PhotoId);
+
+/// <summary>Keys typed into a set-up and not saved yet; the credentials handler sends them instead of the stored ones.</summary>
+public sealed record Claims360Keys(string BodyshopKey, string PlanManagerKey)
+{
+    public const string RequestOption = "PlanManager.Claims360Keys";
+
+    public IReadOnlyDictionary<string, string> Headers() =>
+        new Dictionary<string, string> { ["X-Bodyshop-Api-Key"] = BodyshopKey, ["X-PlanManager-Api-Key"] = PlanManagerKey };
+
+    /// <summary>Never the keys themselves in a log or an exception.</summary>
+    public override string ToString() => nameof(Claims360Keys);
+}

@@ -9,6 +9,9 @@ public interface IConnectorCredentials
 {
     /// <param name="scope">For Claims360, the carrosserieId of the call; null for the others.</param>
     ValueTask<IReadOnlyDictionary<string, string>?> GetHeadersAsync(ConnectorPlatform platform, string? scope, CancellationToken cancellationToken);
+
+    /// <summary>Whether the connector is switched on: a call that brings keys of its own (a check before saving them) still needs it on.</summary>
+    ValueTask<bool> IsEnabledAsync(ConnectorPlatform platform, CancellationToken cancellationToken);
 }
 
 /// <summary>The connector is switched off or lacks credentials; nothing was sent.</summary>
@@ -25,7 +28,8 @@ public sealed class ConnectorCredentialsHandler(ConnectorPlatform platform, ICon
     {
         ArgumentNullException.ThrowIfNull(request);
         var scope = platform == ConnectorPlatform.Claims360 ? CarrosserieId(request.RequestUri) : null;
-        var headers = await credentials.GetHeadersAsync(platform, scope, cancellationToken)
+        var headers = await CandidateHeadersAsync(request, cancellationToken)
+            ?? await credentials.GetHeadersAsync(platform, scope, cancellationToken)
             ?? throw new ConnectorDisabledException(platform, scope);
         foreach (var (name, value) in headers)
         {
@@ -34,6 +38,18 @@ public sealed class ConnectorCredentialsHandler(ConnectorPlatform platform, ICon
         }
 
         return await base.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Keys the call brings itself (Claims360 keys checked before they are saved), sent only while the connector is on.</summary>
+    private async ValueTask<IReadOnlyDictionary<string, string>?> CandidateHeadersAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (platform != ConnectorPlatform.Claims360
+            || !request.Options.TryGetValue(new HttpRequestOptionsKey<Claims360.Claims360Keys>(Claims360.Claims360Keys.RequestOption), out var keys))
+        {
+            return null;
+        }
+
+        return await credentials.IsEnabledAsync(platform, cancellationToken) ? keys.Headers() : throw new ConnectorDisabledException(platform, null);
     }
 
     /// <summary>The segment after "bodyshops/" in a Claims360 path (contracts/claims360.yaml).</summary>

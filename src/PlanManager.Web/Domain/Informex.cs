@@ -49,6 +49,12 @@ public class InformexJobFile : IChangeStamped
     public bool Immobilised { get; set; }
     public int? RepairDays { get; set; }
 
+    /// <summary>Contrôle technique of the French second-circuit screen; null while nobody answered.</summary>
+    public TechnicalInspection? TechnicalInspection { get; set; }
+
+    /// <summary>What is to be inspected ("à contrôler"), only with <see cref="Domain.TechnicalInspection.ToInspect"/>.</summary>
+    public InspectionPoints InspectionPoints { get; set; }
+
     /// <summary>The mailbox the dossier lives in (the repairer's at the time it was sent).</summary>
     public string? Mailbox { get; set; }
 
@@ -64,6 +70,31 @@ public class InformexJobFile : IChangeStamped
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>"Pas de contrôle technique" / "Véhicule à contrôler" (seeds/informex-link-assignment.fr.txt).</summary>
+public enum TechnicalInspection
+{
+    None = 1,
+    ToInspect = 2,
+}
+
+/// <summary>
+/// The numbered points "à contrôler" of the French screen, one bit per code (bit = 1 &lt;&lt; (code - 1)).
+/// The seed shows codes 1 and 2 only; no other code is guessed (decision 0017).
+/// </summary>
+[Flags]
+public enum InspectionPoints
+{
+    None = 0,
+    Chassis = 1 << 0,
+    Steering = 1 << 1,
+}
+
+public static class InspectionPointCodes
+{
+    /// <summary>The points in the order and with the numbers of the original screen.</summary>
+    public static IReadOnlyList<(int Code, InspectionPoints Point)> All { get; } = [(1, InspectionPoints.Chassis), (2, InspectionPoints.Steering)];
+}
+
 public static class InformexLimits
 {
     public const int AssignmentNumber = 50;
@@ -73,4 +104,7 @@ public static class InformexLimits
     public const int MaxCylinderCc = 20_000;
     public const int MaxCo2 = 1_000;
     public const int MaxRepairDays = 365;
+
+    /// <summary>An arrival at the repairer is at most this many days after today (an appointment a season ahead, not a typo of the year).</summary>
+    public const int MaxArrivalDaysAhead = 90;
 }

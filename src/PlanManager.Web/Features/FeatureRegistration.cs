@@ -64,6 +64,7 @@ public static class FeatureRegistration
         services.AddScoped<Appointments.AppointmentsPage>();
         services.AddScoped<Appointments.ChangeAppointment>();
         services.AddScoped<Claims360.SaveClaims360Setup>();
+        services.AddScoped<Claims360.CheckClaims360Keys>();
         services.AddScoped<Claims360.Claims360Page>();
         services.AddScoped<Claims360.DecideClaims360Item>();
         services.AddScoped<Claims360.ImportClaims360>();

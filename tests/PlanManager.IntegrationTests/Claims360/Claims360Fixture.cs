@@ -90,6 +90,19 @@ public sealed class Claims360Factory : PlanManagerFactory
         }
     }
 
+    /// <summary>The key check of a set-up (one assignment): 200 with exactly these keys, 401 with any other.</summary>
+    public void GivenKeys(string carrosserieId, string bodyshopKey, string planManagerKey)
+    {
+        Platform.Given(Request.Create().WithPath(Path(carrosserieId, "/assignments")).UsingGet())
+            .AtPriority(100)
+            .RespondWith(Response.Create().WithStatusCode(401));
+        Platform.Given(Request.Create().WithPath(Path(carrosserieId, "/assignments")).UsingGet()
+                .WithHeader("X-Bodyshop-Api-Key", bodyshopKey).WithHeader("X-PlanManager-Api-Key", planManagerKey))
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("""{"assignments":[],"page":1,"hasMore":false}"""));
+    }
+
     public int RequestsTo(string path) => Platform.LogEntries.Count(e => e.RequestMessage.AbsolutePath == path);
 
     protected override void Dispose(bool disposing)

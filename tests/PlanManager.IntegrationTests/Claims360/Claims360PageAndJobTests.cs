@@ -37,6 +37,7 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
     public async Task The_set_up_dialog_is_prefilled_refuses_one_key_alone_accepts_both_and_then_is_read_only_for_staff()
     {
         var repairer = await NewRepairerAsync("Carrosserie Setup Test", "BE0999000001");
+        factory.GivenKeys("BE0999000001", "bk-secret", "pk-secret");
         var url = $"/claims360?repairer={repairer}";
         var page = await _browser.GetPageAsync(url);
         Assert.Equal("true", page.QuerySelector("#c360-setup-dialog")!.GetAttribute("data-pm-show"));
@@ -77,6 +78,7 @@ public sealed class Claims360PageAndJobTests(Claims360Factory factory) : IClassF
     public async Task Support_can_correct_a_set_up_on_the_administration_page_and_staff_cannot_open_it()
     {
         var repairer = await NewRepairerAsync("Carrosserie Support Test", null);
+        factory.GivenKeys("BE0999000003", "b", "p");
         var staffAnswer = await _browser.Http.GetAsync(new Uri($"/administration/claims360/{repairer}", UriKind.Relative));
         Assert.NotEqual(HttpStatusCode.OK, staffAnswer.StatusCode);
 

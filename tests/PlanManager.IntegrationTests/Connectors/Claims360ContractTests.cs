@@ -143,4 +143,22 @@ public sealed class Claims360ContractTests() : ContractTestBase(ConnectorPlatfor
         Assert.Equal("BE0999", Credentials.LastScope);
         Assert.Empty(Server.LogEntries);
     }
+
+    [Fact]
+    public async Task Keys_not_saved_yet_are_checked_with_one_assignment_and_sent_instead_of_the_stored_ones()
+    {
+        Server.Given(Request.Create().WithPath(Base + "/assignments").UsingGet()).AtPriority(10).RespondWith(Response.Create().WithStatusCode(401));
+        Server.Given(Request.Create().WithPath(Base + "/assignments").UsingGet().WithHeader("X-Bodyshop-Api-Key", "typed-b")
+                .WithHeader("X-PlanManager-Api-Key", "typed-p").WithParam("pageSize", "1"))
+            .AtPriority(1).RespondWith(Json(200, """{"assignments":[],"page":1,"hasMore":false}"""));
+        Credentials.Headers = null;
+
+        var accepted = await Run(ct => Client<IClaims360Api>().CheckKeysAsync(Carrosserie, new Claims360Keys("typed-b", "typed-p"), cancellationToken: ct));
+        var refused = await Run(ct => Client<IClaims360Api>().CheckKeysAsync(Carrosserie, new Claims360Keys("typed-b", "wrong"), cancellationToken: ct));
+        Credentials.Enabled = false;
+        var off = await Run(ct => Client<IClaims360Api>().CheckKeysAsync(Carrosserie, new Claims360Keys("typed-b", "typed-p"), cancellationToken: ct));
+
+        Assert.Equal((ConnectorOutcome.Ok, ConnectorOutcome.Unauthorized, ConnectorOutcome.Disabled), (accepted.Outcome, refused.Outcome, off.Outcome));
+        Assert.Equal(2, Server.LogEntries.Count);
+    }
 }

@@ -68,5 +68,10 @@ public abstract class ContractTestBase : IDisposable
             LastScope = scope;
             return ValueTask.FromResult(Headers);
         }
+
+        /// <summary>Off when it has no headers, as the database credentials are for a connector switched off.</summary>
+        public bool Enabled { get; set; } = true;
+
+        public ValueTask<bool> IsEnabledAsync(ConnectorPlatform platform, CancellationToken cancellationToken) => ValueTask.FromResult(Enabled);
     }
 }

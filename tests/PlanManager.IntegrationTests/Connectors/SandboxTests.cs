@@ -154,6 +154,19 @@ public sealed class SandboxTests : IClassFixture<SandboxFactory>
     }
 
     [Fact]
+    public async Task Claims360_key_check_answers_as_the_contract_says_200_401_and_404_for_an_unknown_bodyshop()
+    {
+        var keys = new SandboxCredentials();
+        Task<ConnectorResult<Claims360AssignmentsPage>> Check(string carrosserieId, string planManagerKey) =>
+            Call((sp, ct) => sp.GetRequiredService<IClaims360Api>()
+                .CheckKeysAsync(carrosserieId, new Claims360Keys(keys.Claims360BodyshopKey, planManagerKey), cancellationToken: ct));
+
+        Assert.Equal(ConnectorOutcome.Ok, (await Check(Janssens, keys.Claims360PlanManagerKey)).Outcome);
+        Assert.Equal(ConnectorOutcome.Unauthorized, (await Check(Janssens, "c360-planmanager-sandbox-kye")).Outcome);
+        Assert.Equal(ConnectorOutcome.NotFound, (await Check("GARAGE-42", keys.Claims360PlanManagerKey)).Outcome);
+    }
+
+    [Fact]
     public async Task Informex_transmissions_a_dossier_once_and_the_second_circuit_link()
     {
         var transmissions = await Call((sp, ct) => sp.GetRequiredService<IInformexApi>().GetTransmissionsAsync(Janssens, null, ct));

@@ -134,6 +134,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST job-queue/informex/import"] = Access.Staff,
         ["GET jobs/{id:int}/winformex"] = Access.Staff,
         ["POST jobs/{id:int}/winformex"] = Access.Staff,
+        ["POST jobs/{id:int}/winformex/send"] = Access.Staff,
         ["POST jobs/{id:int}/winformex/link"] = Access.Staff,
         ["POST jobs/{id:int}/winformex/estimate"] = Access.Staff,
         ["GET administration/claims360/{repairer:int}"] = Access.Support,

@@ -105,4 +105,25 @@ public sealed class ThirdPartyTests(PlanManagerFactory factory) : SignedInTest(f
         var stored = await Factory.WithDbAsync(db => db.Repairers.SingleAsync(r => r.Name == "Carrosserie Test Brugge"));
         Assert.Equal("0999888777", stored.ExternalReference);
     }
+
+    [Fact]
+    public async Task A_repairer_country_is_chosen_from_the_ISO_codes_records_use_and_free_text_is_refused()
+    {
+        var page = await Browser.GetPageAsync("/repairers/new");
+        var options = page.QuerySelectorAll("select#Country option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["", "BE", "NL", "GB"], options);
+
+        using var typed = await Browser.SubmitAsync("/repairers/new", "form[method=post][action='/repairers/new']",
+            new Dictionary<string, string> { ["Name"] = "Carrosserie Pays Libre", ["Country"] = "Belgium" });
+        Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+        var refused = HtmlClient.Parse(await typed.Content.ReadAsStringAsync());
+        Assert.Equal("Choose the country from the list.", HtmlClient.FieldError(refused, "Country"));
+        // What was there before the list is shown as it is, chosen, until a code replaces it.
+        Assert.Equal("Belgium", refused.QuerySelector("select#Country option[selected]")!.GetAttribute("value"));
+
+        using var chosen = await Browser.SubmitAsync("/repairers/new", "form[method=post][action='/repairers/new']",
+            new Dictionary<string, string> { ["Name"] = "Carrosserie Pays Libre", ["Country"] = "nl" });
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        Assert.Equal("NL", await Factory.WithDbAsync(db => db.Repairers.Where(r => r.Name == "Carrosserie Pays Libre").Select(r => r.Country).SingleAsync()));
+    }
 }

@@ -225,10 +225,27 @@ public sealed class DemoDataSeeder(
 
             // The newest job of each Belgian repairer is the car of an insurance assignment the Informex sandbox
             // sends to its mailbox, so the Winformex pick-list (C5) has something to offer.
+            var informexJobs = new List<Job>();
             foreach (var repairer in repairers.Where(r => r.Country == "BE" && !string.IsNullOrEmpty(r.ExternalReference)))
             {
                 var newest = db.Jobs.Local.Where(j => j.RepairerId == repairer.Id).MaxBy(j => j.Number);
                 newest?.Edit(newest.Details() with { Registration = PlanManager.Sandbox.SandboxCatalog.InformexPlates(repairer.ExternalReference!)[0] });
+                informexJobs.AddRange(newest is null ? [] : [newest]);
+            }
+
+            await db.SaveChangesAsync(ct);
+
+            // Their second-circuit data are filled in, technical inspection included (the French screen), so one press of "i" sends them.
+            foreach (var job in informexJobs)
+            {
+                db.InformexJobFiles.Add(new InformexJobFile
+                {
+                    JobId = job.Id,
+                    Mileage = job.MileageAtEstimate ?? 48_200,
+                    ArrivalAtRepairer = DateOnly.FromDateTime(now.UtcDateTime),
+                    TechnicalInspection = TechnicalInspection.ToInspect,
+                    InspectionPoints = InspectionPoints.Chassis,
+                });
             }
 
             await db.SaveChangesAsync(ct);

@@ -23,6 +23,7 @@ public sealed class Claims360Controller(Claims360Page screen, IStringLocalizer<S
         {
             case CommandOutcome.Saved:
                 TempData["Success"] = texts["Claims360.SetupSaved"].Value;
+                TempData["Warning"] = result.Warning;
                 return RedirectToAction(nameof(Index), new { repairer = form.RepairerId });
             case CommandOutcome.NotFound:
                 return NotFound();
@@ -163,6 +164,7 @@ public sealed class Claims360AdministrationController(IStringLocalizer<SharedRes
         if (result.Outcome == CommandOutcome.Saved)
         {
             TempData["Success"] = texts["Claims360.SetupSaved"].Value;
+            TempData["Warning"] = result.Warning;
             return Redirect(Url.Action("Index", "Connectors")! + "#connector-claims360");
         }
 

@@ -8,7 +8,11 @@ namespace PlanManager.Web.Features.Claims360;
 
 public sealed record Claims360RepairerOption(int Id, string Name, bool SetUp);
 
-public sealed record Claims360ImportStatus(int RepairerId, string Repairer, string CarrosserieId, DateTimeOffset? LastImportAt, DateTimeOffset? LastErrorAt, string? LastError);
+public sealed record Claims360ImportStatus(int RepairerId, string Repairer, string CarrosserieId, DateTimeOffset? LastImportAt, DateTimeOffset? LastErrorAt, string? LastError)
+{
+    /// <summary>The last import was refused (401): the stored keys are wrong, and only support can correct them.</summary>
+    public bool KeysRefused => LastError?.StartsWith(nameof(PlanManager.Connectors.Common.ConnectorOutcome.Unauthorized), StringComparison.Ordinal) == true;
+}
 
 public sealed record Claims360SetupView(string CarrosserieId, DateTimeOffset UpdatedAt, string? UpdatedBy);
 

@@ -63,6 +63,21 @@ public sealed class InformexController(InformexPages pages, IStringLocalizer<Sha
         return Report(id, result);
     }
 
+    /// <summary>"i" on the job's Winformex card: sends from the job in one press (the card asks once before the billed first send).</summary>
+    [HttpPost("jobs/{id:int}/winformex/send")]
+    public async Task<IActionResult> SendFromJob(int id, [FromServices] InformexOnJob onJob, CancellationToken cancellationToken)
+    {
+        var (result, form) = await onJob.SendFromJobAsync(id, cancellationToken);
+        if (result.Outcome == InformexJobOutcome.Invalid)
+        {
+            // Something the send needs is missing (the mileage, say): the Winformex page shows what, next to the field.
+            result.Validation?.AddTo(ModelState, "Form");
+            return await Redisplay(id, form, null, cancellationToken);
+        }
+
+        return Report(id, result, Url.Action("Edit", "Jobs", new { id })!);
+    }
+
     [HttpPost("jobs/{id:int}/winformex/link")]
     public async Task<IActionResult> Link(int id, [Bind(Prefix = "LinkForm")] SecondCircuitLinkForm form, [FromServices] InformexOnJob onJob, CancellationToken cancellationToken)
     {
@@ -92,7 +107,7 @@ public sealed class InformexController(InformexPages pages, IStringLocalizer<Sha
         return model is null ? NotFound() : View(nameof(Job), model);
     }
 
-    private IActionResult Report(int jobId, InformexJobResult result)
+    private IActionResult Report(int jobId, InformexJobResult result, string? back = null)
     {
         if (result.Outcome == InformexJobOutcome.NotFound)
         {
@@ -111,6 +126,6 @@ public sealed class InformexController(InformexPages pages, IStringLocalizer<Sha
         }
 
         TempData[ok ? "Success" : "Error"] = message;
-        return Redirect(Url.Action(nameof(Job), new { id = jobId })! + JobAnchor);
+        return Redirect((back ?? Url.Action(nameof(Job), new { id = jobId })!) + JobAnchor);
     }
 }

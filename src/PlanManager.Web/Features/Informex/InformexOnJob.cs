@@ -76,6 +76,26 @@ public sealed class InformexOnJob(
         return form.IsSend ? await SendAsync(job, file, form.PhotoIds, cancellationToken) : new InformexJobResult(InformexJobOutcome.Saved);
     }
 
+    /// <summary>
+    /// The "i" on the job's Winformex card (the original's one press): sends with the saved second-circuit
+    /// data, or the job's own fields for a job never sent, and every photo of the job not sent before.
+    /// The form comes back so that what the rules refused can be shown on the Winformex page.
+    /// </summary>
+    public async Task<(InformexJobResult Result, SecondCircuitForm? Form)> SendFromJobAsync(int jobId, CancellationToken cancellationToken)
+    {
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        if (job is null)
+        {
+            return (new InformexJobResult(InformexJobOutcome.NotFound), null);
+        }
+
+        var file = await db.InformexJobFiles.AsNoTracking().SingleOrDefaultAsync(f => f.JobId == jobId, cancellationToken);
+        var form = SecondCircuitForm.From(file, job);
+        form.Command = SecondCircuitForm.SendCommand;
+        form.PhotoIds = await db.JobPhotos.AsNoTracking().Where(p => p.JobId == jobId).OrderBy(p => p.Id).Select(p => p.Id).ToArrayAsync(cancellationToken);
+        return (await SaveAsync(jobId, form, cancellationToken), form);
+    }
+
     /// <summary>Links the insurer's original assignment; sent at once when the dossier exists, otherwise with the job.</summary>
     public async Task<InformexJobResult> LinkAsync(int jobId, SecondCircuitLinkForm form, CancellationToken cancellationToken)
     {

@@ -59,6 +59,15 @@ public sealed class SecondCircuitForm
     [Display(Name = "Informex.RepairDays")]
     public int? RepairDays { get; set; }
 
+    [Display(Name = "Informex.Section.TechnicalInspection")]
+    public TechnicalInspection? TechnicalInspection { get; set; }
+
+    /// <summary>The points ticked "to inspect".</summary>
+    [Display(Name = "Informex.Inspection.Points")]
+    public InspectionPoints[] Points { get; set; } = [];
+
+    public InspectionPoints PointFlags => Points.Aggregate(InspectionPoints.None, (all, p) => all | p);
+
     /// <summary>The job photos ticked to go with the dossier.</summary>
     public int[] PhotoIds { get; set; } = [];
 
@@ -86,6 +95,8 @@ public sealed class SecondCircuitForm
                 ArrivalAtRepairer = file.ArrivalAtRepairer,
                 Immobilised = file.Immobilised,
                 RepairDays = file.RepairDays,
+                TechnicalInspection = file.TechnicalInspection,
+                Points = InspectionPointCodes.All.Where(c => file.InspectionPoints.HasFlag(c.Point)).Select(c => c.Point).ToArray(),
             };
     }
 
@@ -106,6 +117,9 @@ public sealed class SecondCircuitForm
         file.ArrivalAtRepairer = ArrivalAtRepairer;
         file.Immobilised = Immobilised;
         file.RepairDays = RepairDays;
+        file.TechnicalInspection = TechnicalInspection;
+        // Points ticked before "no inspection" was chosen are not kept.
+        file.InspectionPoints = TechnicalInspection == Domain.TechnicalInspection.ToInspect ? PointFlags : InspectionPoints.None;
     }
 }
 
@@ -116,6 +130,7 @@ public sealed class SecondCircuitFormValidator : AbstractValidator<SecondCircuit
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(clock);
         var tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1));
+        var latestArrival = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(InformexLimits.MaxArrivalDaysAhead + 1));
         RuleFor(f => f.Vin).Vin(texts);
         RuleFor(f => f.FirstRegistration).ReasonableDate(texts);
         RuleFor(f => f.FirstRegistration).Must(d => d is null || d.Value <= tomorrow).WithMessage(_ => texts["Job.Validation.FirstRegistrationFuture"]);
@@ -127,11 +142,18 @@ public sealed class SecondCircuitFormValidator : AbstractValidator<SecondCircuit
         RuleFor(f => f.Co2).InclusiveBetween(0, InformexLimits.MaxCo2);
         RuleFor(f => f.EngineType).MaximumLength(InformexLimits.EngineType).NoControlCharacters(texts);
         RuleFor(f => f.ArrivalAtRepairer).ReasonableDate(texts);
+        RuleFor(f => f.ArrivalAtRepairer).Must(d => d is null || d.Value <= latestArrival)
+            .WithMessage(_ => texts["Informex.Validation.ArrivalTooFarAhead", InformexLimits.MaxArrivalDaysAhead]);
         RuleFor(f => f.ArrivalAtRepairer)
             .GreaterThanOrEqualTo(f => f.FirstRegistration)
             .When(f => f.ArrivalAtRepairer is not null && f.FirstRegistration is not null)
             .WithMessage(_ => texts["Informex.Validation.ArrivalBeforeRegistration"]);
         RuleFor(f => f.RepairDays).InclusiveBetween(0, InformexLimits.MaxRepairDays);
+        RuleFor(f => f.TechnicalInspection).IsInEnum();
+        RuleFor(f => f.Points).Must(p => p.All(point => InspectionPointCodes.All.Any(c => c.Point == point)))
+            .WithMessage(_ => texts["Informex.Validation.InspectionPoint"]);
+        RuleFor(f => f.Points).NotEmpty().When(f => f.TechnicalInspection == Domain.TechnicalInspection.ToInspect)
+            .WithMessage(_ => texts["Informex.Validation.PointsRequired"]);
         RuleFor(f => f.Command).Must(c => c is null or "save" or SecondCircuitForm.SendCommand);
     }
 }

@@ -39,6 +39,9 @@ public sealed class RepairerForm : Shared.IAddressForm
     [Display(Name = "Repairer.ExternalReference")]
     public string? ExternalReference { get; set; }
 
+    /// <summary>Records read the repairer's country as an ISO code: it is chosen, not typed.</summary>
+    IReadOnlyList<string>? IAddressForm.CountryCodes => Countries.RepairerCodes;
+
     public static RepairerForm From(Repairer repairer)
     {
         ArgumentNullException.ThrowIfNull(repairer);
@@ -67,6 +70,8 @@ public sealed class RepairerFormValidator : AbstractValidator<RepairerForm>
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(PartyLimits.Name).NoControlCharacters(texts);
         Include(new AddressFormValidator(texts));
+        RuleFor(r => r.Country).Must(c => string.IsNullOrWhiteSpace(c) || Countries.IsRepairerCode(c))
+            .WithMessage(_ => texts["Validation.CountryCode"]);
         RuleFor(r => r.VatNumber).MaximumLength(PartyLimits.VatNumber).VatNumber(texts);
         RuleFor(r => r.ExternalReference).MaximumLength(PartyLimits.ExternalReference).NoControlCharacters(texts);
     }

@@ -26,6 +26,9 @@ public interface IAddressForm
 
     [Display(Name = "Party.Email")]
     string? Email { get; set; }
+
+    /// <summary>The codes the country is chosen from (a select), or null for a free text country.</summary>
+    IReadOnlyList<string>? CountryCodes => null;
 }
 
 public static class AddressFormMapping
@@ -52,7 +55,7 @@ public static class AddressFormMapping
         target.Street = Text.Clean(form.Street);
         target.PostalCode = Text.Clean(form.PostalCode);
         target.City = Text.Clean(form.City);
-        target.Country = Text.Clean(form.Country);
+        target.Country = form.CountryCodes is null ? Text.Clean(form.Country) : Text.Clean(form.Country)?.ToUpperInvariant();
         target.Phone = Text.Clean(form.Phone);
         target.Email = Text.Clean(form.Email);
     }

@@ -42,4 +42,12 @@ public sealed class DatabaseConnectorCredentials(IServiceScopeFactory scopes, Se
                 return null;
         }
     }
+
+    public async ValueTask<bool> IsEnabledAsync(ConnectorPlatform platform, CancellationToken cancellationToken)
+    {
+        await using var serviceScope = scopes.CreateAsyncScope();
+        var db = serviceScope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
+        var kind = Platforms.Kind(platform);
+        return await db.ConnectorSettings.AsNoTracking().AnyAsync(s => s.Kind == kind && s.Enabled, cancellationToken);
+    }
 }
