@@ -303,6 +303,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("JobId");
 
+                    b.HasIndex("Start");
+
                     b.HasIndex("RepairerId", "Start", "Place")
                         .IsUnique();
 
@@ -406,6 +408,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DueAt");
 
+                    b.HasIndex("Attempts", "LastAttemptAt");
+
                     b.ToTable("CapsSyncStates");
                 });
 
@@ -491,6 +495,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RepairerId", "AssignmentNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RepairerId", "ImportedAt");
 
                     b.ToTable("Claims360Items");
                 });
@@ -947,6 +953,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.Property<int?>("AgentId")
                         .HasColumnType("int");
 
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly?>("BookOutDate")
                         .HasColumnType("date");
 
@@ -1091,6 +1100,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Source", "RepairerId");
+
                     b.HasIndex("RepairerId", "Status", "CreatedAt");
 
                     b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
@@ -1098,6 +1109,10 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.HasIndex("VehicleIn", "Status", "OffSiteDate");
 
                     b.HasIndex("VehicleIn", "VehicleInSince", "Number");
+
+                    b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
+
+                    b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
                     b.ToTable("Jobs");
                 });

@@ -288,6 +288,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("JobId");
 
+                    b.HasIndex("Start");
+
                     b.HasIndex("RepairerId", "Start", "Place")
                         .IsUnique();
 
@@ -389,6 +391,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DueAt");
 
+                    b.HasIndex("Attempts", "LastAttemptAt");
+
                     b.ToTable("CapsSyncStates");
                 });
 
@@ -472,6 +476,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RepairerId", "AssignmentNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RepairerId", "ImportedAt");
 
                     b.ToTable("Claims360Items");
                 });
@@ -918,6 +924,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Property<int?>("AgentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("BookOutDate")
                         .HasColumnType("TEXT");
 
@@ -1062,6 +1071,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Source", "RepairerId");
+
                     b.HasIndex("RepairerId", "Status", "CreatedAt");
 
                     b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
@@ -1069,6 +1080,10 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.HasIndex("VehicleIn", "Status", "OffSiteDate");
 
                     b.HasIndex("VehicleIn", "VehicleInSince", "Number");
+
+                    b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
+
+                    b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
                     b.ToTable("Jobs");
                 });
