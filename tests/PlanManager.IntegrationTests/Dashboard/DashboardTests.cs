@@ -105,7 +105,10 @@ public sealed class DashboardTests(PlanManagerFactory factory) : SignedInTest(fa
         var page = await Browser.GetPageAsync($"/?repairer={repairer}");
 
         Assert.Equal(
-            [["0–1 days", "1", "0"], ["2–3 days", "0", "0"], ["4–7 days", "2", "0"], ["8–14 days", "0", "1"], ["15–30 days", "0", "0"], ["over 30 days", "0", "1"]],
+            [
+                ["0–1 days", "1", "0"], ["2–3 days", "0", "0"], ["4–7 days", "2", "0"],
+                ["8–14 days", "0", "1"], ["15–30 days", "0", "0"], ["over 30 days", "0", "1"],
+            ],
             Rows(page, "inside-table"));
         var tile = page.QuerySelector("[data-testid=tile-inside]")!;
         Assert.Equal($"/workshop/vehicles-inside?repairer={repairer}", tile.QuerySelector("a")!.GetAttribute("href"));
@@ -133,7 +136,9 @@ public sealed class DashboardTests(PlanManagerFactory factory) : SignedInTest(fa
         var (repairer, _, _) = await ArrangeAsync();
         var page = await Browser.GetPageAsync($"/?repairer={repairer}");
 
-        Assert.Equal([["CAPS", "2", "3 days"], ["AudatexUK Claims", "0", ""], ["Claims360", "1", "2 days"], ["Informex (Winformex II)", "1", "5 days"]], Rows(page, "queue-table"));
+        Assert.Equal(
+            [["CAPS", "2", "3 days"], ["AudatexUK Claims", "0", ""], ["Claims360", "1", "2 days"], ["Informex (Winformex II)", "1", "5 days"]],
+            Rows(page, "queue-table"));
         Assert.Equal("/job-queue/caps", page.QuerySelector("[data-testid=queue-Caps] a")!.GetAttribute("href"));
         Assert.Equal($"/claims360?repairer={repairer}", page.QuerySelector("[data-testid=queue-Claims360] a")!.GetAttribute("href"));
         Assert.Equal($"/job-queue/informex?repairer={repairer}", page.QuerySelector("[data-testid=queue-Informex] a")!.GetAttribute("href"));
