@@ -28,8 +28,8 @@ public sealed class DashboardBrowserTests(BrowserHost host) : IClassFixture<Brow
             foreach (var (status, daysIn) in inside)
             {
                 var builder = new JobBuilder().Number(++number).Repairer(repairers[number % repairers.Count]).Plate($"1-DSH-{number}").Status(status);
-                var inside = status is JobStatus.New or JobStatus.Estimate ? builder : builder.InsideSince(time.At(today.AddDays(-daysIn), new TimeOnly(9, 0)));
-                db.Jobs.Add(inside.Build());
+                var car = status is JobStatus.New or JobStatus.Estimate ? builder : builder.InsideSince(time.At(today.AddDays(-daysIn), new TimeOnly(9, 0)));
+                db.Jobs.Add(car.Build());
             }
 
             for (var i = 0; i < 8; i++)
