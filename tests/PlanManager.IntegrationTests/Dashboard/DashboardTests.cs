@@ -99,6 +99,24 @@ public sealed class DashboardTests(PlanManagerFactory factory) : SignedInTest(fa
     }
 
     [Fact]
+    public async Task Every_link_of_every_tile_leads_somewhere_for_staff_and_support()
+    {
+        var (repairer, _, _) = await ArrangeAsync();
+        var support = new HtmlClient(Factory.CreateBrowserLikeClient());
+        await support.SignInAsync(PlanManager.Web.Data.Demo.DemoDataSeeder.SupportEmail);
+
+        foreach (var page in new[] { await Browser.GetPageAsync($"/?repairer={repairer}"), await support.GetPageAsync($"/?repairer={repairer}") })
+        {
+            var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href") ?? "").ToList();
+            Assert.True(links.Count > 10);
+            Assert.All(links, href => Assert.StartsWith("/", href, StringComparison.Ordinal));
+        }
+
+        var supportPage = await support.GetPageAsync("/");
+        Assert.Equal("/administration/connectors", supportPage.QuerySelector("[data-testid=check-Caps] a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Cars_inside_are_counted_by_days_in_with_the_stale_ones_apart_and_link_to_vehicles_inside()
     {
         var (repairer, _, _) = await ArrangeAsync();
@@ -140,6 +158,7 @@ public sealed class DashboardTests(PlanManagerFactory factory) : SignedInTest(fa
             [["CAPS", "2", "3 days"], ["AudatexUK Claims", "0", ""], ["Claims360", "1", "2 days"], ["Informex (Winformex II)", "1", "5 days"]],
             Rows(page, "queue-table"));
         Assert.Equal("/job-queue/caps", page.QuerySelector("[data-testid=queue-Caps] a")!.GetAttribute("href"));
+        Assert.Equal("/job-queue/audatex-uk", page.QuerySelector("[data-testid=queue-AudatexUk] a")!.GetAttribute("href"));
         Assert.Equal($"/claims360?repairer={repairer}", page.QuerySelector("[data-testid=queue-Claims360] a")!.GetAttribute("href"));
         Assert.Equal($"/job-queue/informex?repairer={repairer}", page.QuerySelector("[data-testid=queue-Informex] a")!.GetAttribute("href"));
     }
