@@ -172,6 +172,7 @@ for size in $SIZES; do
   URLS[$size,plate]="/jobs?q=$plate"
   URLS[$size,claim]="/jobs?q=$claim"
   URLS[$size,job]="/jobs/$mid"
+  URLS[$size,repairer]=$repairer
 done
 
 # 2. Page scenarios, each on every size back to back, so noise from other work on the machine
@@ -186,6 +187,14 @@ for size in $SIZES; do page "$size" "search by plate" "${URLS[$size,plate]}"; do
 for size in $SIZES; do page "$size" "search by claim number" "${URLS[$size,claim]}"; done
 for size in $SIZES; do page "$size" "job screen" "${URLS[$size,job]}"; done
 for size in $SIZES; do page "$size" "vehicles inside" "/workshop/vehicles-inside"; done
+# R1: the staff home page and the reports, for all repairers and for one; each figure is one indexed query (decision 0015).
+for size in $SIZES; do page "$size" "dashboard" "/"; done
+for size in $SIZES; do page "$size" "dashboard, one repairer" "/?repairer=${URLS[$size,repairer]}"; done
+for size in $SIZES; do page "$size" "reports, 12 months" "/reports"; done
+for size in $SIZES; do page "$size" "reports, one repairer, 24 months" "/reports?repairer=${URLS[$size,repairer]}&months=24"; done
+# The job list's exports with the filtered list's query, one user at a time (a download, not a page view).
+for size in $SIZES; do page "$size" "export csv, status + repairer, 1 connection" "/jobs/export.csv?${URLS[$size,filtered]#*\?}" "" 1; done
+for size in $SIZES; do page "$size" "export excel, status + repairer, 1 connection" "/jobs/export.xlsx?${URLS[$size,filtered]#*\?}" "" 1; done
 # The search again for one user alone: the time a search takes, without queueing behind seven others on two cores.
 for size in $SIZES; do page "$size" "search by plate, 1 connection" "${URLS[$size,plate]}" "" 1; done
 for size in $SIZES; do page "$size" "search by claim number, 1 connection" "${URLS[$size,claim]}" "" 1; done

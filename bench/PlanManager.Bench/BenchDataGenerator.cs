@@ -151,14 +151,14 @@ internal static partial class BenchDataGenerator
         await using var jobCommand = connection.CreateCommand();
         jobCommand.CommandText = """
             INSERT INTO Jobs (Id, Number, RepairerId, Registration, RegistrationKey, Make, Model, Type, Vin, Colour, StartDate, EndDate,
-                MileageAtEstimate, EstimatedCompletionDate, FirstRegistration, OffSiteDate, VehicleIn, VehicleInSince, CommentsDamage,
+                MileageAtEstimate, EstimatedCompletionDate, FirstRegistration, OffSiteDate, VehicleIn, VehicleInSince, ArrivedAt, CommentsDamage,
                 DamageFlow, CurrentTask, Status, ClaimNumber, ClaimNumberKey, OwnerId, InsurerId, AgentId, Source, CreatedAt, UpdatedAt, ConcurrencyStamp)
             VALUES ($id, $id, $repairer, $reg, $regKey, $make, $model, $type, $vin, $colour, $start, $end,
-                $mileage, $completion, $firstReg, $offSite, $in, $inSince, $damage,
+                $mileage, $completion, $firstReg, $offSite, $in, $inSince, $arrived, $damage,
                 $flow, $task, $status, $claim, $claimKey, $owner, $insurer, $agent, $source, $created, $updated, $stamp);
             """;
         var j = Parameters(jobCommand, "$id", "$repairer", "$reg", "$regKey", "$make", "$model", "$type", "$vin", "$colour", "$start", "$end",
-            "$mileage", "$completion", "$firstReg", "$offSite", "$in", "$inSince", "$damage",
+            "$mileage", "$completion", "$firstReg", "$offSite", "$in", "$inSince", "$arrived", "$damage",
             "$flow", "$task", "$status", "$claim", "$claimKey", "$owner", "$insurer", "$agent", "$source", "$created", "$updated", "$stamp");
 
         await using var logCommand = connection.CreateCommand();
@@ -253,6 +253,8 @@ internal static partial class BenchDataGenerator
                     offSite?.UtcTicks,
                     inside ? 1 : 0,
                     inside ? created.AddDays(1).UtcTicks : null,
+                    // Keys to keys (R1): the car came in 2 to 14 days before it left (from the id, so the random sequence stays as it was).
+                    inside ? created.AddDays(1).UtcTicks : offSite is { } left ? Max(created, left.AddDays(-(2 + (id % 13)))).UtcTicks : null,
                     Pick(random, DemoCatalog.Damages),
                     random.Next(4) == 0 ? (int)DamageFlow.Private : (int)DamageFlow.Insurance,
                     status == JobStatus.InRepair ? Pick(random, DemoCatalog.Tasks) : null,
@@ -337,6 +339,8 @@ internal static partial class BenchDataGenerator
     }
 
     private static string Date(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -42,6 +42,12 @@ public class Job : IStamped
     public bool VehicleIn { get; private set; }
     public DateTimeOffset? VehicleInSince { get; private set; }
 
+    /// <summary>
+    /// When the car came in for this repair, kept after it leaves: the start of the keys-to-keys
+    /// time (R1). Ticking "vehicle in" again after an off site date starts a new visit.
+    /// </summary>
+    public DateTimeOffset? ArrivedAt { get; private set; }
+
     public string? VehicleDetails { get; private set; }
     public string? CommentsDamage { get; private set; }
     public DamageFlow DamageFlow { get; private set; } = DamageFlow.Standard;
@@ -179,6 +185,12 @@ public class Job : IStamped
         VehicleInSince = vehicleIn ? now : null;
         if (vehicleIn)
         {
+            // An untick and tick again (a correction) keeps the arrival; a car back after leaving is a new visit.
+            if (ArrivedAt is null || OffSiteDate is not null)
+            {
+                ArrivedAt = now;
+            }
+
             // A car that comes back in is no longer off site.
             OffSiteDate = null;
         }

@@ -33,6 +33,9 @@ public static class FeatureRegistration
         services.AddScoped<OpenJob>();
         services.AddScoped<ThirdParties.PlatformParties>();
         services.AddScoped<VehiclesInside>();
+        services.AddScoped<Dashboard.DashboardFigures>();
+        services.AddScoped<Dashboard.ReportFigures>();
+        services.AddScoped<Dashboard.JobExport>();
         services.AddScoped<MarkVehiclesOffSite>();
         services.AddScoped<Planning.PlannedJobs>();
         services.AddScoped<Planning.PlanningBoard>();

@@ -36,7 +36,6 @@ public static partial class AppPages
     {
         ["* /healthz"] = "health check: plain text for the load balancer",
         ["* /healthz/ready"] = "health check: JSON for the load balancer",
-        ["GET "] = "redirects to the job list, which is scanned",
         ["GET jobs/{jobId:int}/photos/{photoId:int}"] = "a photo (image/jpeg)",
         ["GET jobs/{jobId:int}/photos/{photoId:int}/thumbnail"] = "a photo thumbnail (image/jpeg)",
         ["GET appointments/{id:int}/photos/{photoId:int}"] = "a photo a new customer sent with a booking request (image)",
@@ -45,6 +44,8 @@ public static partial class AppPages
         ["GET workshop/tablet/cars"] = "the workshop tablet's car list: needs a kiosk and a technician's code; walked in TabletTests",
         ["GET workshop/time/day.csv"] = "a CSV file (the day timesheet)",
         ["GET workshop/time/week.csv"] = "a CSV file (the week totals)",
+        ["GET jobs/export.csv"] = "a CSV file (the job list's export)",
+        ["GET jobs/export.xlsx"] = "an Excel workbook (the job list's export)",
         ["* /administration/background-jobs/{**path}"] = "Hangfire's own dashboard (its markup, not ours); Support only",
         ["GET administration/messages/{id:long}/html"] = "a customer e-mail's HTML part, shown in a sandboxed frame of the message page (which is scanned)",
     };

@@ -90,4 +90,28 @@ public sealed class JobTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Job.Open(0, JobSource.Staff, new JobDetails(1, "X")));
     }
+
+    [Fact]
+    public void The_arrival_stays_after_the_car_leaves_and_a_correction_keeps_it()
+    {
+        var job = new JobBuilder().Build();
+        job.SetVehicleIn(true, Monday);
+        job.SetVehicleIn(false, Monday.AddHours(1));
+        job.SetVehicleIn(true, Monday.AddHours(2));
+        job.MarkOffSite(Monday.AddDays(4));
+
+        Assert.Equal((Monday, Monday.AddDays(4)), (job.ArrivedAt, job.OffSiteDate));
+    }
+
+    [Fact]
+    public void A_car_back_after_leaving_starts_a_new_visit()
+    {
+        var job = new JobBuilder().Build();
+        job.SetVehicleIn(true, Monday);
+        job.MarkOffSite(Monday.AddDays(4));
+        job.SetVehicleIn(true, Monday.AddDays(10));
+
+        Assert.Equal(Monday.AddDays(10), job.ArrivedAt);
+        Assert.Null(job.OffSiteDate);
+    }
 }

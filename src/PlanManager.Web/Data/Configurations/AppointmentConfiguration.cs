@@ -21,6 +21,8 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // No double booking: one appointment per place of a slot.
         builder.HasIndex(a => new { a.RepairerId, a.Start, a.Place }).IsUnique();
         builder.HasIndex(a => a.JobId);
+        // Today's and tomorrow's appointments of every repairer (dashboard, R1).
+        builder.HasIndex(a => a.Start);
         builder.HasMany(a => a.HeldPhotos).WithOne().HasForeignKey(p => p.AppointmentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -24,6 +24,8 @@ internal sealed class Claims360ItemConfiguration : IEntityTypeConfiguration<Clai
         // The idempotency key of the import: the same assignment is one row, however often it arrives.
         builder.HasIndex(i => new { i.RepairerId, i.AssignmentNumber }).IsUnique();
         builder.HasIndex(i => i.ImportedAt);
+        // The dashboard's Claims360 queue tile: waiting assignments and the oldest (R1).
+        builder.HasIndex(i => new { i.Status, i.RepairerId, i.ImportedAt });
         builder.HasIndex(i => i.JobId);
     }
 }

@@ -49,6 +49,13 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         // The planning board (W1) seeks a repairer's jobs by start date, a bounded range before its week.
         builder.HasIndex(j => new { j.RepairerId, j.StartDate });
         builder.HasIndex(j => new { j.Source, j.CreatedAt });
+        // Dashboard and reports (R1): each figure reads one index range and nothing of the table.
+        // Cars inside by days in, with what marks a stale one (finished status or an off site date).
+        builder.HasIndex(j => new { j.VehicleIn, j.VehicleInSince, j.Status, j.OffSiteDate, j.RepairerId });
+        // Cycle times of the cars that left in the chosen months.
+        builder.HasIndex(j => new { j.OffSiteDate, j.RepairerId, j.ArrivedAt, j.CreatedAt });
+        // Jobs per source per month.
+        builder.HasIndex(j => new { j.CreatedAt, j.Source, j.RepairerId });
     }
 }
 

@@ -44,5 +44,7 @@ internal sealed class CapsSyncStateConfiguration : IEntityTypeConfiguration<Caps
 
         // The relay looks for owed pushes whose time has come.
         builder.HasIndex(s => s.DueAt);
+        // Failed pushes (attempts since the last success) for the dashboard's connector health (R1).
+        builder.HasIndex(s => new { s.Attempts, s.LastAttemptAt });
     }
 }

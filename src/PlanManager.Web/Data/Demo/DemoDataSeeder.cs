@@ -137,6 +137,8 @@ public sealed class DemoDataSeeder(
         }
 
         var random = new Random(2021);
+        // R1's sources and arrival times draw from their own sequence, so every other demo value stays as it was.
+        var reports = new Random(2026);
         var now = clock.GetUtcNow();
         var repairers = DemoCatalog.Repairers.Select(r => new Repairer
         {
@@ -207,7 +209,7 @@ public sealed class DemoDataSeeder(
                     InsurerId = random.Next(6) == 0 ? null : insurers[random.Next(insurers.Count)].Id,
                     AgentId = random.Next(4) == 0 ? agents[random.Next(agents.Count)].Id : null,
                 };
-                var job = Job.Open(number, JobSource.Staff, details);
+                var job = Job.Open(number, DemoSource(reports, repairer.Country), details);
                 job.Backdate(created);
                 // Cars being repaired are inside; a few finished ones were forgotten (the release notes' warning).
                 if (status is JobStatus.Approved or JobStatus.InRepair or JobStatus.Ready || (status.IsFinished() && random.Next(40) == 0))
@@ -216,7 +218,10 @@ public sealed class DemoDataSeeder(
                 }
                 else if (status.IsFinished())
                 {
-                    job.MarkOffSite(created.AddDays(random.Next(5, 25)));
+                    // Keys to keys (R1): the car came in some days after the estimate, at least a day before it left.
+                    var daysOpen = random.Next(5, 25);
+                    job.SetVehicleIn(true, created.AddDays(reports.Next(0, daysOpen - 1)));
+                    job.MarkOffSite(created.AddDays(daysOpen));
                 }
 
                 job.Log.Add(new JobLogEntry { At = created, UserName = StaffEmail, MessageKey = "JobLog.Created", Detail = number.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -368,4 +373,13 @@ public sealed class DemoDataSeeder(
     }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+    /// <summary>Where a demo job came from: mostly typed by staff, else the platforms of its country or the portal (the Reports page's sources).</summary>
+    private static JobSource DemoSource(Random random, string? country) => random.Next(10) switch
+    {
+        < 5 => JobSource.Staff,
+        5 => JobSource.Portal,
+        _ when country == "GB" => random.Next(2) == 0 ? JobSource.Caps : JobSource.AudatexUk,
+        _ => random.Next(2) == 0 ? JobSource.Claims360 : JobSource.Informex,
+    };
 }

@@ -6,10 +6,6 @@ namespace PlanManager.Web.Features.Home;
 
 public sealed class HomeController : Controller
 {
-    /// <summary>The job list is where the day starts.</summary>
-    [HttpGet("/")]
-    public IActionResult Index() => RedirectToAction("Index", "Jobs");
-
     /// <summary>Friendly error pages; no exception detail outside development.</summary>
     [AllowAnonymous]
     [Route("/error/{code:int?}")]

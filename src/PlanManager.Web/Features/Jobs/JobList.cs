@@ -63,6 +63,33 @@ public sealed class JobList(PlanManagerDbContext db)
     public async Task<Page<JobRow>> HandleAsync(JobListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var jobs = await FilterAsync(query, cancellationToken);
+        // The count needs neither the sort nor the joins of the page, and stops at the limit (Paging.HistoryCountLimit).
+        var matching = jobs;
+        jobs = Sort(jobs, query);
+
+        return await jobs.Select(j => new JobRow(
+                j.Id,
+                j.Number,
+                j.Registration,
+                j.Make,
+                j.Model,
+                j.Owner != null ? j.Owner.Name : null,
+                j.Insurer != null ? j.Insurer.Name : null,
+                j.Repairer!.Name,
+                j.ClaimNumber,
+                j.Status,
+                j.VehicleIn,
+                j.EstimatedCompletionDate,
+                j.CreatedAt,
+                j.Source))
+            .ToPageAsync(matching, query.Page, query.Size, cancellationToken, Paging.HistoryCountLimit);
+    }
+
+    /// <summary>The jobs the list's filters and search match, unsorted (the list, and its exports in R1).</summary>
+    public async Task<IQueryable<Job>> FilterAsync(JobListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         var jobs = db.Jobs.AsNoTracking();
 
         if (query.Status is { } status)
@@ -85,27 +112,7 @@ public sealed class JobList(PlanManagerDbContext db)
             jobs = jobs.Where(j => j.Source == source);
         }
 
-        jobs = await SearchAsync(jobs, query.Q, cancellationToken);
-        // The count needs neither the sort nor the joins of the page, and stops at the limit (Paging.HistoryCountLimit).
-        var matching = jobs;
-        jobs = Sort(jobs, query);
-
-        return await jobs.Select(j => new JobRow(
-                j.Id,
-                j.Number,
-                j.Registration,
-                j.Make,
-                j.Model,
-                j.Owner != null ? j.Owner.Name : null,
-                j.Insurer != null ? j.Insurer.Name : null,
-                j.Repairer!.Name,
-                j.ClaimNumber,
-                j.Status,
-                j.VehicleIn,
-                j.EstimatedCompletionDate,
-                j.CreatedAt,
-                j.Source))
-            .ToPageAsync(matching, query.Page, query.Size, cancellationToken, Paging.HistoryCountLimit);
+        return await SearchAsync(jobs, query.Q, cancellationToken);
     }
 
     private async Task<IQueryable<Job>> SearchAsync(IQueryable<Job> jobs, string? term, CancellationToken cancellationToken)
@@ -148,7 +155,7 @@ public sealed class JobList(PlanManagerDbContext db)
         return jobs.Where(Predicates.AnyOf(terms));
     }
 
-    private static IQueryable<Job> Sort(IQueryable<Job> jobs, JobListQuery query) => (query.SortKey, query.Descending) switch
+    public static IQueryable<Job> Sort(IQueryable<Job> jobs, JobListQuery query) => (query.SortKey, query.Descending) switch
     {
         ("created", false) => jobs.OrderBy(j => j.CreatedAt).ThenBy(j => j.Number),
         ("created", true) => jobs.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Number),
