@@ -105,6 +105,10 @@ public static class HangfireSetup
         recurring.AddOrUpdate<CapsSyncRelay>(CapsSyncRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), capsSync.SyncRelayCron);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CapsSyncRelay>(relay => relay.RunDueAsync(CancellationToken.None));
 
+        // Background work whose worker died is ended (or resumed by Hangfire) rather than left "running" (decision 0016).
+        var progress = app.Services.GetRequiredService<IOptions<Features.Progress.ProgressOptions>>().Value;
+        recurring.AddOrUpdate<Features.Progress.BackgroundWorks>(Features.Progress.BackgroundWorks.SweepJobId, works => works.SweepAsync(CancellationToken.None), progress.SweepCron);
+
         // Customer messages (M1): retries, senders that died, and messages written before a mail server was configured.
         var mail = app.Services.GetRequiredService<IOptions<Features.Messages.MailOptions>>().Value;
         recurring.AddOrUpdate<Features.Messages.MailOutboxRelay>(Features.Messages.MailOutboxRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), mail.RelayCron);
