@@ -36,11 +36,14 @@ public sealed record WorkTicket(int Id, bool Joined);
 /// lease has passed is ended as failed when it is read and by the minute sweep, so nothing stays "running".
 /// </summary>
 public sealed class BackgroundWorks(
-    PlanManagerDbContext db, IBackgroundJobClient jobs, IHttpContextAccessor http, TimeProvider clock, IOptions<ProgressOptions> options)
+    PlanManagerDbContext db, IBackgroundJobClient jobs, JobStorage storage, IHttpContextAccessor http, TimeProvider clock, IOptions<ProgressOptions> options)
 {
     public const string SweepJobId = "progress-sweep";
     public const string Stopped = "Progress.Stopped";
     public const string NotStarted = "Progress.NotStarted";
+
+    private static readonly string[] EndedJobStates =
+        [Hangfire.States.SucceededState.StateName, Hangfire.States.FailedState.StateName, Hangfire.States.DeletedState.StateName];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -97,19 +100,25 @@ public sealed class BackgroundWorks(
     public async Task<WorkProgress?> ReadAsync(int id, CancellationToken cancellationToken)
     {
         var row = await db.WorkProgress.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (row is null || row.Ended || row.LeaseUntil >= clock.GetUtcNow())
+        if (row is null || row.Ended || !await EndIfGoneAsync(row.Id, row.LeaseUntil, row.BackgroundJobId, cancellationToken))
         {
             return row;
         }
 
-        await EndExpiredAsync(w => w.Id == id, cancellationToken);
         return await db.WorkProgress.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
     }
 
     /// <summary>The recurring sweep: ends every record whose worker is gone, and forgets old ended ones.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var ended = await EndExpiredAsync(_ => true, cancellationToken);
+        var ended = 0;
+        var live = await db.WorkProgress.AsNoTracking().Where(w => w.State == WorkState.Queued || w.State == WorkState.Running)
+            .Select(w => new { w.Id, w.LeaseUntil, w.BackgroundJobId }).ToListAsync(cancellationToken);
+        foreach (var row in live)
+        {
+            ended += await EndIfGoneAsync(row.Id, row.LeaseUntil, row.BackgroundJobId, cancellationToken) ? 1 : 0;
+        }
+
         var old = clock.GetUtcNow() - options.Value.KeepEnded;
         await db.WorkProgress.Where(w => (w.State == WorkState.Succeeded || w.State == WorkState.Failed) && w.EndedAt < old).ExecuteDeleteAsync(cancellationToken);
         return ended;
@@ -117,30 +126,37 @@ public sealed class BackgroundWorks(
 
     private async Task<int?> LiveAsync(string key, CancellationToken cancellationToken)
     {
-        var live = await db.WorkProgress.AsNoTracking().Where(w => w.ActiveKey == key).Select(w => new { w.Id, w.LeaseUntil }).SingleOrDefaultAsync(cancellationToken);
-        if (live is null)
-        {
-            return null;
-        }
-
-        if (live.LeaseUntil >= clock.GetUtcNow())
-        {
-            return live.Id;
-        }
-
-        // Its worker is gone: end it, and start afresh (the work is safe to run again).
-        await EndExpiredAsync(w => w.Id == live.Id, cancellationToken);
-        return null;
+        var live = await db.WorkProgress.AsNoTracking().Where(w => w.ActiveKey == key)
+            .Select(w => new { w.Id, w.LeaseUntil, w.BackgroundJobId }).SingleOrDefaultAsync(cancellationToken);
+        // A live row whose worker is gone is ended, and the work starts afresh (it is safe to run again).
+        return live is null || await EndIfGoneAsync(live.Id, live.LeaseUntil, live.BackgroundJobId, cancellationToken) ? null : live.Id;
     }
 
-    /// <summary>Queued work that no worker took up "did not start"; running work whose worker stopped renewing "stopped".</summary>
-    private async Task<int> EndExpiredAsync(System.Linq.Expressions.Expression<Func<WorkProgress, bool>> which, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends a queued or running record whose lease has passed, or whose Hangfire job is gone (in-memory storage forgets
+    /// its jobs when the process stops) or ended without ending the record (the worker was stopped); true if it ended it.
+    /// </summary>
+    private async Task<bool> EndIfGoneAsync(int id, DateTimeOffset leaseUntil, string? jobId, CancellationToken cancellationToken)
+    {
+        var gone = leaseUntil < clock.GetUtcNow() || (jobId is not null && JobGone(jobId));
+        return gone && await EndAsGoneAsync(id, cancellationToken) > 0;
+    }
+
+    private bool JobGone(string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetJobData(jobId) is not { } job
+            || EndedJobStates.Contains(job.State, StringComparer.Ordinal);
+    }
+
+    /// <summary>Queued work that no worker took up "did not start"; running work whose worker is gone "stopped".</summary>
+    private async Task<int> EndAsGoneAsync(int id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var count = 0;
         foreach (var (state, message) in new[] { (WorkState.Queued, NotStarted), (WorkState.Running, Stopped) })
         {
-            count += await db.WorkProgress.Where(which).Where(w => w.State == state && w.LeaseUntil < now)
+            count += await db.WorkProgress.Where(w => w.Id == id && w.State == state)
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Failed).SetProperty(w => w.OutcomeKey, message)
                     .SetProperty(w => w.OutcomeArguments, (string?)null).SetProperty(w => w.ActiveKey, (string?)null)
                     .SetProperty(w => w.EndedAt, now), cancellationToken);
