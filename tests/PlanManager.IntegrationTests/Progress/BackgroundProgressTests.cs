@@ -7,6 +7,8 @@ using PlanManager.Web.Data.Demo;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Claims360;
 using PlanManager.Web.Features.Progress;
+using PlanManager.Web.Features.Workshop;
+using PlanManager.Tests.Builders;
 
 namespace PlanManager.IntegrationTests.Progress;
 
@@ -165,5 +167,41 @@ public sealed class BackgroundProgressTests(Claims360WorkerFactory factory) : IC
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var page = await _browser.GetPageAsync("/claims360?progress=987654");
         Assert.Null(page.QuerySelector("[data-testid=progress]"));
+    }
+
+    private async Task<HttpResponseMessage> MarkOffSiteAsync(IEnumerable<int> ids)
+    {
+        var page = await _browser.GetPageAsync("/workshop/vehicles-inside");
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", HtmlClient.Token(page, "#off-site-form")) };
+        fields.AddRange(ids.Select(id => new KeyValuePair<string, string>("selected", id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        using var content = new FormUrlEncodedContent(fields);
+        return await _browser.Http.PostAsync(new Uri("/workshop/vehicles-inside/off-site", UriKind.Relative), content);
+    }
+
+    [Fact]
+    public async Task Marking_many_cars_off_site_runs_in_the_background_and_a_handful_at_once()
+    {
+        var repairer = await factory.AddBodyshopAsync("BE0230000005");
+        var ids = await factory.WithDbAsync(async db =>
+        {
+            var jobs = Enumerable.Range(1, 40).Select(n => new JobBuilder().Number(923_000 + n).Repairer(repairer).Status(JobStatus.InRepair)
+                .Plate($"1OFF{n:000}").InsideSince(DateTimeOffset.UtcNow.AddDays(-2)).Build()).ToList();
+            db.Jobs.AddRange(jobs);
+            await db.SaveChangesAsync();
+            return jobs.Select(j => j.Id).ToList();
+        });
+
+        using var many = await MarkOffSiteAsync(ids.Take(MarkVehiclesOffSite.ImmediateLimit + 20));
+        Assert.Equal("30 car(s) marked off site.", await ProgressFollower.OutcomeAsync(_browser, many));
+        using var few = await MarkOffSiteAsync(ids.Skip(30).Take(MarkVehiclesOffSite.ImmediateLimit));
+
+        // Ten cars are marked in the request, as before: no progress to follow.
+        Assert.DoesNotContain("progress=", few.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Jobs.CountAsync(j => ids.Contains(j.Id) && j.VehicleIn)));
+        var log = await factory.WithDbAsync(db => db.JobLog.Where(l => ids.Contains(l.JobId) && l.MessageKey == "JobLog.OffSite").Select(l => l.UserName).ToListAsync());
+        Assert.Equal(40, log.Count);
+        Assert.All(log, user => Assert.Equal(DemoDataSeeder.StaffEmail, user));
+        var work = await factory.WithDbAsync(db => db.WorkProgress.AsNoTracking().SingleAsync(w => w.Id == ProgressFollower.ProgressId(many)));
+        Assert.Equal((WorkState.Succeeded, 30, 30), (work.State, work.Done, work.Total!.Value));
     }
 }
