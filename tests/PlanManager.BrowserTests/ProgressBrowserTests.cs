@@ -83,6 +83,7 @@ public sealed class ProgressBrowserTests(LargeSandboxBrowserHost host) : IClassF
         Assert.Equal(seen.Order(), seen);
         var live = page.Locator("[data-testid=progress] [aria-live=polite]");
         await Assertions.Expect(live).ToHaveTextAsync("Import done: 1000 new or changed assignments.", new() { Timeout = 60_000 });
+        await page.WaitForTimeoutAsync(700); // Bootstrap's width transition, for the screenshot
         await page.ScreenshotAsync(new() { Path = Shot("progress-claims360-done-1280.png") });
 
         // "Show the result" shows the page again with the queue the import filled.
