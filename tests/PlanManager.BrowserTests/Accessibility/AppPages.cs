@@ -46,6 +46,7 @@ public static partial class AppPages
         ["GET workshop/time/day.csv"] = "a CSV file (the day timesheet)",
         ["GET workshop/time/week.csv"] = "a CSV file (the week totals)",
         ["* /administration/background-jobs/{**path}"] = "Hangfire's own dashboard (its markup, not ours); Support only",
+        ["GET progress/{id:int}"] = "the JSON the progress bar polls; the bar itself is scanned mid-way in ProgressBrowserTests",
         ["GET administration/messages/{id:long}/html"] = "a customer e-mail's HTML part, shown in a sandboxed frame of the message page (which is scanned)",
     };
 
