@@ -8,10 +8,10 @@ using PlanManager.Web.Infrastructure.Connectors;
 
 namespace PlanManager.BrowserTests;
 
-/// <summary>The sandbox with 1,000 assignments per bodyshop, each page answered after 1 s, so the bar can be watched.</summary>
+/// <summary>The sandbox with 1,000 assignments per bodyshop, each page answered after 1.5 s, so the bar can be watched.</summary>
 public sealed class LargeSandboxBrowserHost : SandboxBrowserHost
 {
-    protected override SandboxAppFactory CreateFactory() => new(assignments: 1000, slowClaims360: TimeSpan.FromSeconds(1));
+    protected override SandboxAppFactory CreateFactory() => new(assignments: 1000, slowClaims360: TimeSpan.FromSeconds(1.5));
 }
 
 /// <summary>Long work in the background with its progress bar (issue 23, decision 0016).</summary>
@@ -63,6 +63,25 @@ public sealed class ProgressBrowserTests(LargeSandboxBrowserHost host) : IClassF
         Assert.Empty(violations);
     }
 
+    /// <summary>Without script the same page shows the bar as far as it got and reloads itself; here in Dutch.</summary>
+    private async Task WithoutScriptInDutchAsync(IBrowserContext signedIn, string url)
+    {
+        await using var plain = await host.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "nl-BE",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "nl-BE,nl;q=0.9" },
+            JavaScriptEnabled = false,
+            StorageState = await signedIn.StorageStateAsync(),
+        });
+        var page = await plain.NewPageAsync();
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.Locator("[data-testid=progress]")).ToContainTextAsync("Claims360-opdrachten lezen");
+        await Assertions.Expect(page.Locator("head noscript")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Shot("progress-claims360-midway-nojs-nl-1280.png") });
+    }
+
     [BrowserFact]
     public async Task Refresh_of_1000_assignments_shows_the_bar_moving_and_ends_with_the_count()
     {
@@ -94,6 +113,7 @@ public sealed class ProgressBrowserTests(LargeSandboxBrowserHost host) : IClassF
                 if (seen.Count == 2)
                 {
                     await page.ScreenshotAsync(new() { Path = Shot("progress-claims360-midway-1280.png") });
+                    await WithoutScriptInDutchAsync(context, page.Url);
                     await ScanMidwayAsync(context, page.Url);
                 }
             }

@@ -11,6 +11,7 @@
         var text = section.querySelector('[data-progress-text]');
         var note = section.querySelector('[data-progress-note]');
         var link = section.querySelector('[data-progress-link]');
+        var title = section.querySelector('[data-progress-title]');
         var wait = 1000;
         if (note) { note.hidden = true; }
         if (link) { link.hidden = true; }
@@ -33,6 +34,7 @@
                 section.classList.add(p.succeeded ? 'border-success' : 'border-danger');
                 section.setAttribute('data-progress-ended', p.succeeded ? 'succeeded' : 'failed');
                 text.classList.add('fw-semibold');
+                if (title) { title.textContent = title.getAttribute('data-progress-ended-text'); }
                 if (link) {
                     link.textContent = link.getAttribute('data-progress-done-text');
                     link.hidden = false;
