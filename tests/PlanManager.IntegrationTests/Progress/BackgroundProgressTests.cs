@@ -70,7 +70,8 @@ public sealed class BackgroundProgressTests(Claims360WorkerFactory factory) : IC
         Assert.Equal(("succeeded", 100), (ended.GetProperty("state").GetString(), ended.GetProperty("percent").GetInt32()));
         Assert.Equal(5, await ItemsAsync(repairer));
         // The jobs the import opened are logged in the name of who pressed Refresh, as when it ran in the request.
-        Assert.Equal([DemoDataSeeder.StaffEmail], await factory.WithDbAsync(db => db.JobLog.Where(l => db.Jobs.Any(j => j.Id == l.JobId && j.RepairerId == repairer))
+        Assert.Equal([DemoDataSeeder.StaffEmail], await factory.WithDbAsync(db => db.JobLog
+            .Where(l => db.Jobs.Any(j => j.Id == l.JobId && j.RepairerId == repairer))
             .Select(l => l.UserName).Distinct().ToListAsync()));
     }
 
@@ -91,7 +92,8 @@ public sealed class BackgroundProgressTests(Claims360WorkerFactory factory) : IC
         gate.Release(10);
         Assert.Equal("Import done: 2 new or changed assignments.", await ProgressFollower.OutcomeAsync(_browser, second));
         Assert.Equal(1, factory.RequestsTo(Claims360Factory.Path("BE0230000002", "/assignments")));
-        Assert.Equal(1, await factory.WithDbAsync(db => db.WorkProgress.CountAsync(w => w.Kind == nameof(RefreshClaims360) && w.Arguments.Contains($":{repairer}}}"))));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.WorkProgress
+            .CountAsync(w => w.Kind == nameof(RefreshClaims360) && w.Arguments.Contains($":{repairer}}}"))));
 
         // Once it has ended, a click starts a new import.
         using var third = await RefreshAsync(repairer);
@@ -198,7 +200,8 @@ public sealed class BackgroundProgressTests(Claims360WorkerFactory factory) : IC
         // Ten cars are marked in the request, as before: no progress to follow.
         Assert.DoesNotContain("progress=", few.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(0, await factory.WithDbAsync(db => db.Jobs.CountAsync(j => ids.Contains(j.Id) && j.VehicleIn)));
-        var log = await factory.WithDbAsync(db => db.JobLog.Where(l => ids.Contains(l.JobId) && l.MessageKey == "JobLog.OffSite").Select(l => l.UserName).ToListAsync());
+        var log = await factory.WithDbAsync(db => db.JobLog.Where(l => ids.Contains(l.JobId) && l.MessageKey == "JobLog.OffSite")
+            .Select(l => l.UserName).ToListAsync());
         Assert.Equal(40, log.Count);
         Assert.All(log, user => Assert.Equal(DemoDataSeeder.StaffEmail, user));
         var work = await factory.WithDbAsync(db => db.WorkProgress.AsNoTracking().SingleAsync(w => w.Id == ProgressFollower.ProgressId(many)));
