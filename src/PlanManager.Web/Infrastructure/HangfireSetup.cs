@@ -55,6 +55,9 @@ public static class HangfireSetup
                 _ => new InMemoryStorage(new InMemoryStorageOptions()),
             };
         });
+        // Hangfire's default activator is the static JobActivator.Current, set by whichever host configured Hangfire last: two hosts
+        // in one process (the tests) would run each other's jobs, or a disposed host's. Each host activates jobs from its own services.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
