@@ -163,6 +163,26 @@ public sealed class BackgroundProgressTests(Claims360WorkerFactory factory) : IC
     }
 
     [Fact]
+    public async Task Work_that_throws_ends_failed_with_a_message_and_keeps_how_far_it_got()
+    {
+        WorkTicket started;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            started = await scope.ServiceProvider.GetRequiredService<BackgroundWorks>()
+                .StartAsync<Claims360WorkerFactory.BrokenWork>(new Claims360WorkerFactory.BrokenWork.Arguments(3, 8), "broken", CancellationToken.None);
+        }
+
+        await WaitForAsync(async () => (await ProgressFollower.PollAsync(_browser.Http, started.Id)).GetProperty("ended").GetBoolean(), "the work ended");
+        var ended = await ProgressFollower.PollAsync(_browser.Http, started.Id);
+        Assert.Equal(("failed", 3, 8), (ended.GetProperty("state").GetString(), ended.GetProperty("done").GetInt32(), ended.GetProperty("total").GetInt32()));
+        Assert.StartsWith("This work failed with an unexpected error", ended.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var row = await factory.WithDbAsync(db => db.WorkProgress.AsNoTracking().SingleAsync(w => w.Id == started.Id));
+        Assert.Equal((JobLogWriterSystem, (string?)null, 1), (row.StartedBy, row.ActiveKey, row.Attempts));
+    }
+
+    private const string JobLogWriterSystem = PlanManager.Web.Infrastructure.JobLogWriter.System;
+
+    [Fact]
     public async Task Progress_of_work_that_does_not_exist_is_not_found()
     {
         using var response = await _browser.Http.GetAsync(new Uri("/progress/987654", UriKind.Relative));
