@@ -13,8 +13,14 @@ namespace PlanManager.BrowserTests;
 /// <summary>The app on a fixed Kestrel port with its own sandbox switched on, the connectors pointed at it.</summary>
 public sealed class SandboxAppFactory : PlanManagerFactory
 {
-    public SandboxAppFactory()
+    private readonly int _assignments;
+    private readonly TimeSpan? _slowClaims360;
+
+    /// <summary><paramref name="assignments"/> per Claims360 bodyshop; <paramref name="slowClaims360"/>: each Claims360 answer that late.</summary>
+    public SandboxAppFactory(int assignments = 12, TimeSpan? slowClaims360 = null)
     {
+        _assignments = assignments;
+        _slowClaims360 = slowClaims360;
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -25,10 +31,19 @@ public sealed class SandboxAppFactory : PlanManagerFactory
 
     public int Port { get; }
 
+    /// <summary>Refresh and "Import now" run as Hangfire jobs, as in production (decision 0016).</summary>
+    protected override bool RunBackgroundServer => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Sandbox:Enabled", "true");
+        builder.UseSetting("Sandbox:Claims360AssignmentsPerBodyshop", _assignments.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (_slowClaims360 is { } slow)
+        {
+            builder.UseSetting("Sandbox:Fail:Claims360", "slow");
+            builder.UseSetting("Sandbox:SlowDelay", slow.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
         foreach (var platform in Enum.GetValues<ConnectorPlatform>())
         {
             builder.UseSetting($"Connectors:{platform}:BaseUrl", $"http://127.0.0.1:{Port}/sandbox/{ConnectorOptions.SandboxSegment(platform)}");
@@ -37,7 +52,7 @@ public sealed class SandboxAppFactory : PlanManagerFactory
 }
 
 /// <summary>Chromium against the app and its sandbox (the Belgian flow of issue 5).</summary>
-public sealed class SandboxBrowserHost : IAsyncLifetime
+public class SandboxBrowserHost : IAsyncLifetime
 {
     private SandboxAppFactory? _factory;
     private IPlaywright? _playwright;
@@ -53,7 +68,7 @@ public sealed class SandboxBrowserHost : IAsyncLifetime
             return;
         }
 
-        _factory = new SandboxAppFactory();
+        _factory = CreateFactory();
         _factory.StartServer();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -63,6 +78,8 @@ public sealed class SandboxBrowserHost : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--no-first-run"],
         });
     }
+
+    protected virtual SandboxAppFactory CreateFactory() => new();
 
     public async Task DisposeAsync()
     {
@@ -134,6 +151,9 @@ public sealed class Claims360BrowserTests(SandboxBrowserHost host) : IClassFixtu
         // Refresh imports now; with queueing on (the demo's setting) the assignments wait.
         await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Import done:")).ToBeVisibleAsync();
+        // The import ran in the background (decision 0016): the page is shown again with what it brought.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show the result" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("progress-outcome")).ToContainTextAsync("Import done: 12 new or changed assignments.");
         var queue = page.GetByTestId("c360-queue");
         await Assertions.Expect(queue.Locator("tbody tr")).ToHaveCountAsync(12);
         await page.ScreenshotAsync(new() { Path = Shot("claims360-queue-1280.png"), FullPage = true });

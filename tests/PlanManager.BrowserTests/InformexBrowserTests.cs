@@ -44,6 +44,9 @@ public sealed class InformexBrowserTests(SandboxBrowserHost host) : IClassFixtur
         await page.GotoAsync("/job-queue/informex");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import now" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Informex transmissions received: 12 new")).ToBeVisibleAsync();
+        // The import ran in the background (decision 0016): the page is shown again with what it brought.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show the result" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("progress-outcome")).ToContainTextAsync("Informex transmissions received: 12 new");
         var queue = page.GetByTestId("ifx-queue");
         var row = queue.Locator("tbody tr").Filter(new() { HasText = plate });
         await Assertions.Expect(row).ToHaveCountAsync(1);

@@ -41,6 +41,7 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<Domain.Workshop.ClockLine> ClockLines => Set<Domain.Workshop.ClockLine>();
     public DbSet<Domain.Workshop.ClockCorrection> ClockCorrections => Set<Domain.Workshop.ClockCorrection>();
     public DbSet<Domain.Workshop.Kiosk> Kiosks => Set<Domain.Workshop.Kiosk>();
+    public DbSet<WorkProgress> WorkProgress => Set<WorkProgress>();
 
     /// <summary>
     /// The Data Protection key ring, shared by every node. Its keys are encrypted with a certificate

@@ -1,5 +1,6 @@
 using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Features.Photos;
+using PlanManager.Web.Features.Progress;
 using PlanManager.Web.Features.Workshop;
 using PlanManager.Web.Features.Repairers;
 using PlanManager.Web.Features.ThirdParties;
@@ -80,6 +81,13 @@ public static class FeatureRegistration
         services.AddScoped<Caps.CapsSyncRelay>();
         services.AddScoped<Caps.CapsSyncStatus>();
         services.AddScoped<Informex.ImportInformex>();
+        services.AddOptions<Progress.ProgressOptions>().BindConfiguration(Progress.ProgressOptions.Section);
+        services.AddScoped<Progress.BackgroundWorks>();
+        services.AddScoped<Progress.ProgressPage>();
+        services.AddScoped<Progress.BackgroundWorkRunner>();
+        services.AddBackgroundWork<Claims360.RefreshClaims360>();
+        services.AddBackgroundWork<Informex.ImportInformexNow>();
+        services.AddBackgroundWork<Workshop.MarkVehiclesOffSiteWork>();
         services.AddScoped<Informex.InformexOnJob>();
         services.AddScoped<Informex.InformexPages>();
         services.AddScoped<JobQueue.ImportQueueOffers>();

@@ -55,6 +55,9 @@ public static class HangfireSetup
                 _ => new InMemoryStorage(new InMemoryStorageOptions()),
             };
         });
+        // Hangfire's default activator is the static JobActivator.Current, set by whichever host configured Hangfire last: two hosts
+        // in one process (the tests) would run each other's jobs, or a disposed host's. Each host activates jobs from its own services.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -104,6 +107,10 @@ public static class HangfireSetup
         var capsSync = app.Services.GetRequiredService<IOptions<CapsSyncOptions>>().Value;
         recurring.AddOrUpdate<CapsSyncRelay>(CapsSyncRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), capsSync.SyncRelayCron);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CapsSyncRelay>(relay => relay.RunDueAsync(CancellationToken.None));
+
+        // Background work whose worker died is ended (or resumed by Hangfire) rather than left "running" (decision 0016).
+        var progress = app.Services.GetRequiredService<IOptions<Features.Progress.ProgressOptions>>().Value;
+        recurring.AddOrUpdate<Features.Progress.BackgroundWorks>(Features.Progress.BackgroundWorks.SweepJobId, works => works.SweepAsync(CancellationToken.None), progress.SweepCron);
 
         // Customer messages (M1): retries, senders that died, and messages written before a mail server was configured.
         var mail = app.Services.GetRequiredService<IOptions<Features.Messages.MailOptions>>().Value;

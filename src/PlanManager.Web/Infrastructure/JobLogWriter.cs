@@ -11,6 +11,9 @@ public sealed class JobLogWriter(IHttpContextAccessor httpContext, TimeProvider 
 {
     public const string System = "system";
 
+    /// <summary>Background work started by a person (a refresh, a bulk change) logs in their name, as it did when it ran in the request.</summary>
+    public string? BackgroundUser { get; set; }
+
     public JobLogEntry Add(Job job, string messageKey, string? detail = null, LogPlatform platform = LogPlatform.None, LogLevelKind level = LogLevelKind.Info)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -32,7 +35,7 @@ public sealed class JobLogWriter(IHttpContextAccessor httpContext, TimeProvider 
     private JobLogEntry Create(string messageKey, string? detail, LogPlatform platform, LogLevelKind level) => new()
     {
         At = clock.GetUtcNow(),
-        UserName = httpContext.HttpContext?.User.Identity?.Name ?? System,
+        UserName = httpContext.HttpContext?.User.Identity?.Name ?? BackgroundUser ?? System,
         Platform = platform,
         Level = level,
         MessageKey = messageKey,

@@ -47,6 +47,7 @@ public static partial class AppPages
         ["GET jobs/export.csv"] = "a CSV file (the job list's export)",
         ["GET jobs/export.xlsx"] = "an Excel workbook (the job list's export)",
         ["* /administration/background-jobs/{**path}"] = "Hangfire's own dashboard (its markup, not ours); Support only",
+        ["GET progress/{id:int}"] = "the JSON the progress bar polls; the bar itself is scanned mid-way in ProgressBrowserTests",
         ["GET administration/messages/{id:long}/html"] = "a customer e-mail's HTML part, shown in a sandboxed frame of the message page (which is scanned)",
     };
 

@@ -13,7 +13,7 @@ using WireMock.Server;
 namespace PlanManager.IntegrationTests.Claims360;
 
 /// <summary>The app with Claims360 played by WireMock.Net (one server for the class; each test uses its own bodyshops).</summary>
-public sealed class Claims360Factory : PlanManagerFactory
+public class Claims360Factory : PlanManagerFactory
 {
     public WireMockServer Platform { get; } = WireMockServer.Start();
 
@@ -104,6 +104,24 @@ public sealed class Claims360Factory : PlanManagerFactory
     }
 
     public int RequestsTo(string path) => Platform.LogEntries.Count(e => e.RequestMessage.AbsolutePath == path);
+
+    /// <summary>
+    /// Answers page <paramref name="page"/> of a bodyshop's assignments only once <paramref name="gate"/> is released, so a test
+    /// can look at the work while it is held half-way. It wins over the page of <see cref="GivenAssignments"/>.
+    /// </summary>
+    public void GivenHeldPage(string carrosserieId, int page, bool hasMore, SemaphoreSlim gate, params object[] assignments)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        var body = JsonSerializer.Serialize(new { assignments, page, hasMore });
+        Platform.Given(Request.Create().WithPath(Path(carrosserieId, "/assignments")).UsingGet()
+                .WithParam("page", page.ToString(CultureInfo.InvariantCulture)))
+            .AtPriority(0)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(_ =>
+            {
+                gate.Wait(TimeSpan.FromSeconds(60));
+                return body;
+            }));
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -20,9 +20,15 @@ public sealed class InformexFactory : PlanManagerFactory
 
     public WireMockServer Platform { get; } = WireMockServer.Start();
 
+    /// <summary>"Import now" runs as a Hangfire job (decision 0016); the recurring imports and health checks never fire on their own.</summary>
+    protected override bool RunBackgroundServer => true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Connectors:Informex:ImportCron", Claims360.Claims360WorkerFactory.Never);
+        builder.UseSetting("Connectors:Claims360:ImportCron", Claims360.Claims360WorkerFactory.Never);
+        builder.UseSetting("BackgroundJobs:ConnectorHealthCron", Claims360.Claims360WorkerFactory.Never);
         builder.UseSetting("Connectors:Informex:BaseUrl", Platform.Url + "/ifx");
         builder.UseSetting("Connectors:Informex:AttemptTimeout", "00:00:15");
         builder.UseSetting("Connectors:Informex:MaxRetries", "1");
@@ -119,6 +125,12 @@ public sealed class InformexTests(InformexFactory factory) : IClassFixture<Infor
     private async Task<string> MessageAfterAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location!.OriginalString.Contains("progress=", StringComparison.Ordinal))
+        {
+            // "Import now" runs in the background: follow its progress to the message it ends with.
+            return await ProgressFollower.OutcomeAsync(_browser, response);
+        }
+
         var page = await _browser.GetPageAsync(response.Headers.Location!.OriginalString);
         return (page.QuerySelector("[role=alert]") ?? page.QuerySelector("[role=status]"))?.TextContent.Trim() ?? string.Empty;
     }

@@ -135,6 +135,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST jobs/{id:int}/claims360/synchronise"] = Access.Staff,
         ["GET job-queue/informex"] = Access.Staff,
         ["POST job-queue/informex/import"] = Access.Staff,
+        ["GET progress/{id:int}"] = Access.Staff,
         ["GET jobs/{id:int}/winformex"] = Access.Staff,
         ["POST jobs/{id:int}/winformex"] = Access.Staff,
         ["POST jobs/{id:int}/winformex/send"] = Access.Staff,

@@ -111,7 +111,7 @@ public sealed class CrashRestartTests : IDisposable
             var browser = new HtmlClient(http);
             await browser.SignInAsync(DemoDataSeeder.StaffEmail);
             var repairer = await ScalarAsync($"SELECT RepairerId FROM Claims360Setups WHERE CarrosserieId = '{bodyshop}'");
-            // The refresh runs the import inside the request: start it, and kill the process while it reads the pages.
+            // The refresh starts the import in the background: start it, and kill the process while it reads the pages.
             _ = browser.SubmitAsync($"/claims360?repairer={repairer}", "form[action^='/claims360/refresh']", new Dictionary<string, string>());
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (PageRequests(bodyshop) < 3 && DateTime.UtcNow < deadline)
@@ -143,6 +143,20 @@ public sealed class CrashRestartTests : IDisposable
                 new Dictionary<string, string>());
             Assert.Equal(HttpStatusCode.Redirect, refreshed.StatusCode);
 
+            // The import killed half-way is not "running" for ever, nor joined: the new click runs a new import to its end.
+            var id = ProgressFollower.ProgressId(refreshed);
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            System.Text.Json.JsonElement progress;
+            while (!(progress = await ProgressFollower.PollAsync(http, id)).GetProperty("ended").GetBoolean() && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+
+            // What the killed run saved is unchanged the second time: only the rest is new.
+            Assert.Equal($"Import done: {(pages * 50) - afterKill} new or changed assignments.", progress.GetProperty("message").GetString());
+            var killed = await ProgressFollower.PollAsync(http, id - 1);
+            Assert.Equal(("failed", true), (killed.GetProperty("state").GetString(), killed.GetProperty("ended").GetBoolean()));
+            Assert.StartsWith("This work stopped before it ended", killed.GetProperty("message").GetString(), StringComparison.Ordinal);
             Assert.Equal(pages * 50, await ScalarAsync("SELECT COUNT(*) FROM Claims360Items"));
             Assert.Equal(pages * 50, await ScalarAsync("SELECT COUNT(DISTINCT AssignmentNumber) FROM Claims360Items"));
         }

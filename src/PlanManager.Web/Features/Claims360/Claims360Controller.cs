@@ -36,27 +36,12 @@ public sealed class Claims360Controller(Claims360Page screen, IStringLocalizer<S
         }
     }
 
+    /// <summary>The import runs in the background; the page comes back at once with its progress (a second click follows the same import).</summary>
     [HttpPost("refresh")]
-    public async Task<IActionResult> Refresh(int repairer, [FromServices] ImportClaims360 import, CancellationToken cancellationToken)
+    public async Task<IActionResult> Refresh(int repairer, [FromServices] Progress.BackgroundWorks works, CancellationToken cancellationToken)
     {
-        var result = await import.ImportAsync(repairer, cancellationToken);
-        switch (result.Outcome)
-        {
-            case Claims360ImportOutcome.Imported:
-                TempData["Success"] = texts["Claims360.Refreshed", result.Changed].Value;
-                break;
-            case Claims360ImportOutcome.Failed:
-                TempData["Error"] = texts["Claims360.RefreshFailed", result.Error ?? string.Empty].Value;
-                break;
-            case Claims360ImportOutcome.Disabled:
-                TempData["Error"] = texts["Claims360.Off"].Value;
-                break;
-            default:
-                TempData["Error"] = texts["Claims360.NotSetUp"].Value;
-                break;
-        }
-
-        return RedirectToAction(nameof(Index), new { repairer });
+        var started = await works.StartAsync<RefreshClaims360>(new RefreshClaims360.Arguments(repairer), RefreshClaims360.JoinKey(repairer), cancellationToken);
+        return RedirectToAction(nameof(Index), new { repairer, progress = started.Id });
     }
 
     [HttpPost("items/{id:int}/accept")]

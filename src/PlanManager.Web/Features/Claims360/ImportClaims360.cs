@@ -5,6 +5,7 @@ using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Infrastructure;
 using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.Progress;
 using PlanManager.Web.Features.ThirdParties;
 using PlanManager.Web.Infrastructure.Connectors;
 
@@ -37,6 +38,8 @@ public sealed class ImportClaims360(
     /// <summary>The most the contract allows (claims360.yaml): a re-read of 10,000 assignments is 50 calls, not 200.</summary>
     public const int PageSize = 200;
     private const int MaxPages = 1000;
+    public const string ReadingStep = "Progress.Step.Claims360Reading";
+    public const string PhotosStep = "Progress.Step.Claims360Photos";
 
     /// <summary>The recurring job: every configured repairer; one failing does not stop the others.</summary>
     public async Task RunAllAsync(CancellationToken cancellationToken)
@@ -48,8 +51,13 @@ public sealed class ImportClaims360(
         }
     }
 
-    public async Task<Claims360ImportResult> ImportAsync(int repairerId, CancellationToken cancellationToken)
+    public Task<Claims360ImportResult> ImportAsync(int repairerId, CancellationToken cancellationToken) =>
+        ImportAsync(repairerId, NoProgress.Instance, cancellationToken);
+
+    /// <summary>One repairer, telling <paramref name="progress"/> how far it got (a Refresh runs in the background: RefreshClaims360).</summary>
+    public async Task<Claims360ImportResult> ImportAsync(int repairerId, IWorkProgress progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(progress);
         using var held = await import.StartAsync(ConnectorKind.Claims360, repairerId, cancellationToken);
         if (held is null)
         {
@@ -67,6 +75,7 @@ public sealed class ImportClaims360(
         var since = setup.ImportedUpTo;
         var newest = since;
         var changed = 0;
+        var read = 0;
         for (var page = 1; page <= MaxPages; page++)
         {
             var number = page;
@@ -91,13 +100,17 @@ public sealed class ImportClaims360(
                 }
             }
 
-            if (!answer.HasMore || answer.Assignments.Count == 0)
+            read += answer.Assignments.Count;
+            var more = answer.HasMore && answer.Assignments.Count > 0;
+            // The platform does not say how many there are: while pages follow, at least one more page is ahead.
+            await progress.ReportAsync(read, more ? read + PageSize : read, ReadingStep, cancellationToken);
+            if (!more)
             {
                 break;
             }
         }
 
-        await ImportPhotosAsync(repairerId, since, cancellationToken);
+        await ImportPhotosAsync(repairerId, since, progress, cancellationToken);
         await RecordAsync(repairerId, s =>
         {
             s.LastImportAt = clock.GetUtcNow();
@@ -160,16 +173,18 @@ public sealed class ImportClaims360(
     }
 
     /// <summary>Photos of the dossiers linked to jobs whose assignment came in this run (each photo once).</summary>
-    private async Task ImportPhotosAsync(int repairerId, DateTimeOffset? since, CancellationToken cancellationToken)
+    private async Task ImportPhotosAsync(int repairerId, DateTimeOffset? since, IWorkProgress progress, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var jobs = await db.Claims360Items.AsNoTracking()
             .Where(i => i.RepairerId == repairerId && i.JobId != null && (since == null || i.PlatformUpdatedAt > since))
             .Where(i => db.Claims360JobLinks.Any(l => l.JobId == i.JobId))
             .Select(i => i.JobId!.Value).ToListAsync(cancellationToken);
-        foreach (var jobId in jobs.Distinct())
+        var linked = jobs.Distinct().ToList();
+        for (var i = 0; i < linked.Count; i++)
         {
-            await photos.ImportAsync(jobId, cancellationToken);
+            await progress.ReportAsync(i, linked.Count, PhotosStep, cancellationToken);
+            await photos.ImportAsync(linked[i], cancellationToken);
         }
     }
 

@@ -4,6 +4,7 @@ using PlanManager.Connectors.Informex;
 using Received = PlanManager.Connectors.Informex.InformexTransmission;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Features.Progress;
 using PlanManager.Web.Infrastructure.Connectors;
 
 namespace PlanManager.Web.Features.Informex;
@@ -27,6 +28,7 @@ public sealed record InformexImportResult(InformexImportOutcome Outcome, int Add
 public sealed class ImportInformex(PlanManagerDbContext db, IInformexApi api, PlatformImport import, TimeProvider clock)
 {
     public const string JobId = "informex-import";
+    public const string ReceivingStep = "Progress.Step.InformexReceiving";
 
     /// <summary>Transmissions are asked for from a little before the newest one held, so one that arrived late is not missed.</summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromDays(1);
@@ -41,17 +43,19 @@ public sealed class ImportInformex(PlanManagerDbContext db, IInformexApi api, Pl
     }
 
     /// <summary>"Import now" on the Informex page: one repairer, or all of them.</summary>
-    public async Task<InformexImportResult> ImportAllNowAsync(int? repairerId, CancellationToken cancellationToken)
+    public async Task<InformexImportResult> ImportAllNowAsync(int? repairerId, IWorkProgress progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(progress);
         var repairers = repairerId is { } one ? [one] : await RepairersWithMailboxAsync(cancellationToken);
         if (repairers.Count == 0)
         {
             return new InformexImportResult(InformexImportOutcome.NoMailbox);
         }
 
-        int added = 0, changed = 0;
+        int added = 0, changed = 0, done = 0;
         foreach (var id in repairers)
         {
+            await progress.ReportAsync(done++, repairers.Count, ReceivingStep, cancellationToken);
             var result = await ImportAsync(id, cancellationToken);
             if (result.Outcome != InformexImportOutcome.Imported)
             {

@@ -13,27 +13,12 @@ public sealed class InformexController(InformexPages pages, IStringLocalizer<Sha
     public async Task<IActionResult> Index(int? repairer, string? q, int? page, int? size, CancellationToken cancellationToken) =>
         View(await pages.QueueAsync(repairer, q, page, size, cancellationToken));
 
+    /// <summary>"Import now" runs in the background; the page comes back at once with its progress (a second click follows the same import).</summary>
     [HttpPost("job-queue/informex/import")]
-    public async Task<IActionResult> Import(int? repairer, [FromServices] ImportInformex import, CancellationToken cancellationToken)
+    public async Task<IActionResult> Import(int? repairer, [FromServices] Progress.BackgroundWorks works, CancellationToken cancellationToken)
     {
-        var result = await import.ImportAllNowAsync(repairer, cancellationToken);
-        switch (result.Outcome)
-        {
-            case InformexImportOutcome.Imported:
-                TempData["Success"] = texts["Informex.Imported", result.Added, result.Changed].Value;
-                break;
-            case InformexImportOutcome.Disabled:
-                TempData["Error"] = texts["Informex.Off"].Value;
-                break;
-            case InformexImportOutcome.NoMailbox:
-                TempData["Error"] = texts["Informex.NoMailbox"].Value;
-                break;
-            default:
-                TempData["Error"] = texts["Informex.ImportFailed", result.Error ?? string.Empty].Value;
-                break;
-        }
-
-        return RedirectToAction(nameof(Index), new { repairer });
+        var started = await works.StartAsync<ImportInformexNow>(new ImportInformexNow.Arguments(repairer), ImportInformexNow.JoinKey(repairer), cancellationToken);
+        return RedirectToAction(nameof(Index), new { repairer, progress = started.Id });
     }
 
     [HttpGet("jobs/{id:int}/winformex")]

@@ -18,29 +18,27 @@ public sealed class WorkshopController(IStringLocalizer<SharedResource> texts) :
         [FromForm(Name = "single")] int? oneJob,
         [FromForm] VehiclesInsideQuery back,
         [FromServices] MarkVehiclesOffSite mark,
+        [FromServices] Progress.BackgroundWorks works,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(back);
         int[] ids = oneJob is { } one ? [one] : selected ?? [];
+        int? progress = null;
         if (ids.Length == 0)
         {
             TempData["Error"] = texts["Inside.NoneSelected"].Value;
+        }
+        else if (ids.Distinct().Count() > MarkVehiclesOffSite.ImmediateLimit)
+        {
+            // Many cars: in the background, the page comes back at once with the progress.
+            progress = (await works.StartAsync<MarkVehiclesOffSiteWork>(new MarkVehiclesOffSiteWork.Arguments([.. ids.Distinct().Take(MarkVehiclesOffSite.MaxJobs)]), null, cancellationToken)).Id;
         }
         else
         {
             try
             {
-                var result = await mark.HandleAsync(ids, cancellationToken);
-                if (result.Marked == 0 && result.AlreadyOffSite > 0)
-                {
-                    TempData["Error"] = texts["Inside.AlreadyOffSite", result.AlreadyOffSite].Value;
-                }
-                else
-                {
-                    TempData["Success"] = result.AlreadyOffSite > 0
-                        ? texts["Inside.MarkedSomeAlreadyOffSite", result.Marked, result.AlreadyOffSite].Value
-                        : texts["Inside.MarkedOffSite", result.Marked].Value;
-                }
+                var outcome = MarkVehiclesOffSiteWork.Outcome(await mark.HandleAsync(ids, cancellationToken));
+                TempData[outcome.Succeeded ? "Success" : "Error"] = texts[outcome.MessageKey, [.. outcome.Arguments]].Value;
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -48,6 +46,6 @@ public sealed class WorkshopController(IStringLocalizer<SharedResource> texts) :
             }
         }
 
-        return RedirectToAction(nameof(VehiclesInside), new { repairer = back.Repairer, finished = back.Finished ? true : (bool?)null, page = back.Page, size = back.Size });
+        return RedirectToAction(nameof(VehiclesInside), new { repairer = back.Repairer, finished = back.Finished ? true : (bool?)null, page = back.Page, size = back.Size, progress });
     }
 }
