@@ -301,6 +301,8 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("JobId");
 
+                    b.HasIndex("Start");
+
                     b.HasIndex("RepairerId", "Start", "Place")
                         .IsUnique();
 
@@ -404,6 +406,8 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("DueAt");
 
+                    b.HasIndex("Attempts", "LastAttemptAt");
+
                     b.ToTable("CapsSyncStates");
                 });
 
@@ -489,6 +493,8 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("RepairerId", "AssignmentNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RepairerId", "ImportedAt");
 
                     b.ToTable("Claims360Items");
                 });
@@ -822,6 +828,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.Property<bool>("Immobilised")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("InspectionPoints")
+                        .HasColumnType("integer");
+
                     b.Property<long?>("LinkSentAt")
                         .HasColumnType("bigint");
 
@@ -849,6 +858,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("TechnicalInspection")
+                        .HasColumnType("integer");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -944,6 +956,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.Property<int?>("AgentId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("BookOutDate")
                         .HasColumnType("date");
@@ -1089,6 +1104,8 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Source", "RepairerId");
+
                     b.HasIndex("RepairerId", "Status", "CreatedAt");
 
                     b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
@@ -1096,6 +1113,10 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.HasIndex("VehicleIn", "Status", "OffSiteDate");
 
                     b.HasIndex("VehicleIn", "VehicleInSince", "Number");
+
+                    b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
+
+                    b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
                     b.ToTable("Jobs");
                 });
@@ -1696,6 +1717,83 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Kind", "NameKey");
 
                     b.ToTable("ThirdParties");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.WorkProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActiveKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OutcomeArguments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OutcomeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("WorkProgress", (string)null);
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>

@@ -303,6 +303,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("JobId");
 
+                    b.HasIndex("Start");
+
                     b.HasIndex("RepairerId", "Start", "Place")
                         .IsUnique();
 
@@ -406,6 +408,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DueAt");
 
+                    b.HasIndex("Attempts", "LastAttemptAt");
+
                     b.ToTable("CapsSyncStates");
                 });
 
@@ -491,6 +495,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("RepairerId", "AssignmentNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RepairerId", "ImportedAt");
 
                     b.ToTable("Claims360Items");
                 });
@@ -824,6 +830,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.Property<bool>("Immobilised")
                         .HasColumnType("bit");
 
+                    b.Property<int>("InspectionPoints")
+                        .HasColumnType("int");
+
                     b.Property<long?>("LinkSentAt")
                         .HasColumnType("bigint");
 
@@ -851,6 +860,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("TechnicalInspection")
+                        .HasColumnType("int");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -946,6 +958,9 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.Property<int?>("AgentId")
                         .HasColumnType("int");
+
+                    b.Property<long?>("ArrivedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("BookOutDate")
                         .HasColumnType("date");
@@ -1091,6 +1106,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Source", "RepairerId");
+
                     b.HasIndex("RepairerId", "Status", "CreatedAt");
 
                     b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
@@ -1098,6 +1115,10 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.HasIndex("VehicleIn", "Status", "OffSiteDate");
 
                     b.HasIndex("VehicleIn", "VehicleInSince", "Number");
+
+                    b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
+
+                    b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
                     b.ToTable("Jobs");
                 });
@@ -1698,6 +1719,84 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.HasIndex("Kind", "NameKey");
 
                     b.ToTable("ThirdParties");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.WorkProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActiveKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OutcomeArguments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OutcomeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveKey")
+                        .IsUnique()
+                        .HasFilter("[ActiveKey] IS NOT NULL");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("WorkProgress", (string)null);
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>

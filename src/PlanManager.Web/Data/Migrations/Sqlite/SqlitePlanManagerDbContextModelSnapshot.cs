@@ -288,6 +288,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("JobId");
 
+                    b.HasIndex("Start");
+
                     b.HasIndex("RepairerId", "Start", "Place")
                         .IsUnique();
 
@@ -389,6 +391,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DueAt");
 
+                    b.HasIndex("Attempts", "LastAttemptAt");
+
                     b.ToTable("CapsSyncStates");
                 });
 
@@ -472,6 +476,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RepairerId", "AssignmentNumber")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RepairerId", "ImportedAt");
 
                     b.ToTable("Claims360Items");
                 });
@@ -799,6 +805,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Immobilised")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("InspectionPoints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LinkSentAt")
                         .HasColumnType("INTEGER");
 
@@ -825,6 +834,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TechnicalInspection")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -916,6 +928,9 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArrivedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("BookOutDate")
@@ -1062,6 +1077,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("CreatedAt", "Source", "RepairerId");
+
                     b.HasIndex("RepairerId", "Status", "CreatedAt");
 
                     b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
@@ -1069,6 +1086,10 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.HasIndex("VehicleIn", "Status", "OffSiteDate");
 
                     b.HasIndex("VehicleIn", "VehicleInSince", "Number");
+
+                    b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
+
+                    b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
                     b.ToTable("Jobs");
                 });
@@ -1651,6 +1672,81 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "NameKey");
 
                     b.ToTable("ThirdParties");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.WorkProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActiveKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Arguments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BackgroundJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeArguments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveKey")
+                        .IsUnique();
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("WorkProgress", (string)null);
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>

@@ -196,6 +196,34 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkProgress",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Arguments = table.Column<string>(type: "text", nullable: false),
+                    ActiveKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: true),
+                    StepKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OutcomeKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OutcomeArguments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResultUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StartedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    EndedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "bigint", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    BackgroundJobId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkProgress", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -502,6 +530,7 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     OffSiteDate = table.Column<long>(type: "bigint", nullable: true),
                     VehicleIn = table.Column<bool>(type: "boolean", nullable: false),
                     VehicleInSince = table.Column<long>(type: "bigint", nullable: true),
+                    ArrivedAt = table.Column<long>(type: "bigint", nullable: true),
                     VehicleDetails = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CommentsDamage = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     DamageFlow = table.Column<int>(type: "integer", nullable: false),
@@ -752,6 +781,8 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     ArrivalAtRepairer = table.Column<DateOnly>(type: "date", nullable: true),
                     Immobilised = table.Column<bool>(type: "boolean", nullable: false),
                     RepairDays = table.Column<int>(type: "integer", nullable: true),
+                    TechnicalInspection = table.Column<int>(type: "integer", nullable: true),
+                    InspectionPoints = table.Column<int>(type: "integer", nullable: false),
                     Mailbox = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     DossierNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
@@ -1066,6 +1097,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_Start",
+                table: "Appointments",
+                column: "Start");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -1108,6 +1144,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CapsSyncStates_Attempts_LastAttemptAt",
+                table: "CapsSyncStates",
+                columns: new[] { "Attempts", "LastAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CapsSyncStates_DueAt",
                 table: "CapsSyncStates",
                 column: "DueAt");
@@ -1127,6 +1168,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 table: "Claims360Items",
                 columns: new[] { "RepairerId", "AssignmentNumber" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims360Items_Status_RepairerId_ImportedAt",
+                table: "Claims360Items",
+                columns: new[] { "Status", "RepairerId", "ImportedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Claims360JobLinks_DossierId",
@@ -1245,6 +1291,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Jobs_CreatedAt_Source_RepairerId",
+                table: "Jobs",
+                columns: new[] { "CreatedAt", "Source", "RepairerId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Jobs_EstimatedCompletionDate",
                 table: "Jobs",
                 column: "EstimatedCompletionDate");
@@ -1259,6 +1310,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 table: "Jobs",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_OffSiteDate_RepairerId_ArrivedAt_CreatedAt",
+                table: "Jobs",
+                columns: new[] { "OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jobs_OwnerId",
@@ -1309,6 +1365,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "IX_Jobs_VehicleIn_VehicleInSince_Number",
                 table: "Jobs",
                 columns: new[] { "VehicleIn", "VehicleInSince", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Jobs_VehicleIn_VehicleInSince_Status_OffSiteDate_RepairerId",
+                table: "Jobs",
+                columns: new[] { "VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Kiosks_RepairerId_ClosedAt",
@@ -1411,6 +1472,17 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                 name: "IX_ThirdParties_Kind_NameKey",
                 table: "ThirdParties",
                 columns: new[] { "Kind", "NameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkProgress_ActiveKey",
+                table: "WorkProgress",
+                column: "ActiveKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkProgress_State_LeaseUntil",
+                table: "WorkProgress",
+                columns: new[] { "State", "LeaseUntil" });
         }
 
         /// <inheritdoc />
@@ -1505,6 +1577,9 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "RateLimitCounters");
+
+            migrationBuilder.DropTable(
+                name: "WorkProgress");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
