@@ -107,6 +107,13 @@ public sealed class PortalTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(page.GetByTestId("portal-done")).ToContainTextAsync(t.Thanks);
         Assert.Equal(2, await host.Factory.WithDbAsync(db => db.JobPhotos.CountAsync(p => p.JobId == job.Id && p.Source == PhotoSource.Portal)));
 
+        // Back from the thank-you page: step 1 again (a page of its own), no form to send again, nothing stored twice.
+        var back = await page.GoBackAsync();
+        Assert.Equal(200, back?.Status);
+        await Assertions.Expect(page.GetByLabel(t.Plate)).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot($"portal-photos-back-{lang}-390.png"), FullPage = true });
+        Assert.Equal(2, await host.Factory.WithDbAsync(db => db.JobPhotos.CountAsync(p => p.JobId == job.Id && p.Source == PhotoSource.Portal)));
+
         // P3: the status.
         await page.GetByRole(AriaRole.Link, new() { Name = t.Status }).First.ClickAsync();
         await page.GetByLabel(t.Plate).FillAsync(plate);

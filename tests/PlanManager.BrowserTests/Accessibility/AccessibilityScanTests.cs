@@ -60,9 +60,10 @@ public sealed class AccessibilityScanTests(AccessibilityHost host, ITestOutputHe
                     foreach (var appPage in atWidth)
                     {
                         var response = await page.GotoAsync(appPage.Url);
-                        // The error and access-denied pages answer with their status; every other page with 200, at its own address.
-                        var expected = appPage.Pattern.StartsWith("error/", StringComparison.Ordinal) ? 404 : appPage.Pattern.EndsWith("access-denied",
-                            StringComparison.Ordinal) ? 403 : 200;
+                        // The error pages (staff and portal) and access-denied answer with their status; every other page with 200, at its own address.
+                        var notFound = appPage.Pattern.StartsWith("error/", StringComparison.Ordinal)
+                            || appPage.Pattern.EndsWith("{**rest}", StringComparison.Ordinal);
+                        var expected = notFound ? 404 : appPage.Pattern.EndsWith("access-denied", StringComparison.Ordinal) ? 403 : 200;
                         if (response?.Status != expected || !new Uri(page.Url).AbsolutePath.Equals(appPage.Url, StringComparison.Ordinal))
                         {
                             failures.Add($"[not scanned] {appPage.Url} as {audience} answered {response?.Status} at {page.Url} "

@@ -155,6 +155,7 @@ public static partial class AppPages
 
         public string ValueFor(string name, string pattern) => name switch
         {
+            "**rest" => "no-such-page",
             _ when name.StartsWith("**", StringComparison.Ordinal) => string.Empty,
             "code" => "404",
             "id" when pattern.StartsWith("jobs/", StringComparison.Ordinal) && pattern.Contains("winformex", StringComparison.Ordinal) => Text(BelgianJobId),

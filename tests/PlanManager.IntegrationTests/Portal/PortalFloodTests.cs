@@ -111,13 +111,7 @@ public sealed class PortalFloodTests(PortalFloodFactory factory) : PortalTestBas
         var id = await RepairerIdAsync("Carrosserie Janssens");
         var job = await NewJobAsync(id, "1-TKT-300");
         var customer = From("198.51.100.30");
-        using var lookup = await customer.SubmitAsync($"/portal/{id}/photos", "#portal-photos-form", new Dictionary<string, string>
-        {
-            ["Form.Registration"] = "1-TKT-300",
-            ["Form.JobNumber"] = job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        var step2 = await PageOf(lookup);
-        var ticket = step2.QuerySelector("#portal-upload-form input[name=ticket]")!.GetAttribute("value")!;
+        var (step2, ticket) = await PhotoStepTwoAsync(customer, id, "1-TKT-300", job.Number);
 
         // Six photos, or one over 10 MB, are refused; each try counts as a use of the ticket.
         using var six = await UploadAsync(customer, id, step2, ticket, [.. Enumerable.Repeat(TestPhotos.Jpeg(64, 48), 6)]);
@@ -145,13 +139,7 @@ public sealed class PortalFloodTests(PortalFloodFactory factory) : PortalTestBas
             await db.SaveChangesAsync();
         });
         var customer = From("198.51.100.31");
-        using var lookup = await customer.SubmitAsync($"/portal/{id}/photos", "#portal-photos-form", new Dictionary<string, string>
-        {
-            ["Form.Registration"] = "1-QTA-100",
-            ["Form.JobNumber"] = job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        var step2 = await PageOf(lookup);
-        var ticket = step2.QuerySelector("#portal-upload-form input[name=ticket]")!.GetAttribute("value")!;
+        var (step2, ticket) = await PhotoStepTwoAsync(customer, id, "1-QTA-100", job.Number);
 
         using var over = await UploadAsync(customer, id, step2, ticket, TestPhotos.Jpeg(64, 48));
         Assert.Contains("100 MB", ErrorsOf(await PageOf(over)), StringComparison.Ordinal);

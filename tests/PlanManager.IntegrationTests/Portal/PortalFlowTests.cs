@@ -184,13 +184,7 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
         var id = await RepairerIdAsync(Janssens);
         var job = await NewJobAsync(id, "1-PHO-777");
 
-        using var lookup = await Customer.SubmitAsync($"/portal/{id}/photos", "#portal-photos-form", new Dictionary<string, string>
-        {
-            ["Form.Registration"] = "1-pho-777",
-            ["Form.JobNumber"] = job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        var step2 = await PageOf(lookup);
-        var ticket = step2.QuerySelector("#portal-upload-form input[name=ticket]")!.GetAttribute("value")!;
+        var (step2, ticket) = await PhotoStepTwoAsync(Customer, id, "1-pho-777", job.Number);
         Assert.Equal($"/portal/{id}/photos/upload", step2.QuerySelector("#portal-upload-form")!.GetAttribute("action"));
         using var upload = await UploadAsync(id, step2, ticket, TestPhotos.Jpeg(), TestPhotos.Png());
 
@@ -210,17 +204,33 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
     }
 
     [Fact]
+    public async Task The_photo_steps_are_pages_of_their_own_so_back_after_the_upload_asks_for_nothing_again()
+    {
+        var id = await RepairerIdAsync(Janssens);
+        var job = await NewJobAsync(id, "1-PRG-404");
+        var (step2, ticket) = await PhotoStepTwoAsync(Customer, id, "1-PRG-404", job.Number);
+
+        // Step 2 is a GET page: a refresh shows it again with the same job.
+        var refreshed = await Customer.GetPageAsync($"/portal/{id}/photos");
+        Assert.NotNull(refreshed.QuerySelector("#portal-upload-form"));
+        Assert.Contains("1-PRG-404", refreshed.QuerySelector("#portal-upload-form")!.TextContent, StringComparison.Ordinal);
+
+        using var upload = await UploadAsync(id, step2, ticket, TestPhotos.Jpeg());
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+
+        // Back from the thank-you page lands on step 1, not on a form to send again.
+        var back = await Customer.GetPageAsync($"/portal/{id}/photos");
+        Assert.NotNull(back.QuerySelector("#portal-photos-form"));
+        Assert.Null(back.QuerySelector("#portal-upload-form"));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.JobPhotos.CountAsync(p => p.JobId == job.Id)));
+    }
+
+    [Fact]
     public async Task Portal_photos_get_the_same_checks_as_staff_uploads_and_a_forged_ticket_stores_nothing()
     {
         var id = await RepairerIdAsync(Janssens);
         var job = await NewJobAsync(id, "1-CHK-123");
-        using var lookup = await Customer.SubmitAsync($"/portal/{id}/photos", "#portal-photos-form", new Dictionary<string, string>
-        {
-            ["Form.Registration"] = "1-CHK-123",
-            ["Form.JobNumber"] = job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        var step2 = await PageOf(lookup);
-        var ticket = step2.QuerySelector("#portal-upload-form input[name=ticket]")!.GetAttribute("value")!;
+        var (step2, ticket) = await PhotoStepTwoAsync(Customer, id, "1-CHK-123", job.Number);
 
         using var notAPhoto = await UploadAsync(id, step2, ticket, "<html>not a photo</html>"u8.ToArray());
         Assert.Contains("photo-1.jpg is not a JPEG, PNG or HEIC photo", ErrorsOf(await PageOf(notAPhoto)), StringComparison.Ordinal);

@@ -63,6 +63,7 @@ public sealed class PortalSwitchTests(PortalFactory factory) : PortalTestBase<Po
             {
                 using var response = await Customer.Http.GetAsync(path);
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                AssertSaidToTheCustomer(HtmlClient.Parse(await response.Content.ReadAsStringAsync()), "portal-closed");
             }
 
             using var content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -85,9 +86,28 @@ public sealed class PortalSwitchTests(PortalFactory factory) : PortalTestBase<Po
     }
 
     [Fact]
-    public async Task An_unknown_repairer_answers_404()
+    public async Task An_unknown_repairer_or_page_answers_404_in_the_portal_s_own_words()
     {
-        using var response = await Customer.Http.GetAsync("/portal/999999");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        foreach (var path in new[] { "/portal/999999", "/portal/999999/photos", "/portal/no-such-page" })
+        {
+            using var response = await Customer.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
+            AssertSaidToTheCustomer(page, "portal-error");
+            Assert.Contains("Page not found", page.QuerySelector("[data-testid=portal-error]")!.TextContent, StringComparison.Ordinal);
+        }
+
+        // Staff pages keep the staff error page.
+        using var staff = await Customer.Http.GetAsync("/no-such-staff-page");
+        Assert.Null(HtmlClient.Parse(await staff.Content.ReadAsStringAsync()).QuerySelector("[data-testid=portal-error]"));
+    }
+
+    /// <summary>A portal page in the portal's layout: its message, no staff menu, no link into the staff app.</summary>
+    private static void AssertSaidToTheCustomer(AngleSharp.Html.Dom.IHtmlDocument page, string message)
+    {
+        Assert.NotNull(page.QuerySelector($"[data-testid={message}]"));
+        Assert.NotNull(page.QuerySelector("body.pm-portal"));
+        Assert.DoesNotContain("Back to the job list", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("a[href='/'], a[href='/jobs']"));
     }
 }

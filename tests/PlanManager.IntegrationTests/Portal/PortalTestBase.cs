@@ -89,6 +89,20 @@ public abstract class PortalTestBase<TFactory>(TFactory factory) : IClassFixture
         return await client.Http.PostAsync(url, form);
     }
 
+    /// <summary>Step 1 of "add photos": plate and job number; the portal redirects to step 2 (the upload form with its ticket).</summary>
+    protected static async Task<(IHtmlDocument Page, string Ticket)> PhotoStepTwoAsync(HtmlClient client, int repairerId, string registration, int jobNumber)
+    {
+        using var lookup = await client.SubmitAsync($"/portal/{repairerId}/photos", "#portal-photos-form", new Dictionary<string, string>
+        {
+            ["Form.Registration"] = registration,
+            ["Form.JobNumber"] = jobNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, lookup.StatusCode);
+        Assert.Equal($"/portal/{repairerId}/photos", lookup.Headers.Location?.OriginalString);
+        var page = await client.GetPageAsync($"/portal/{repairerId}/photos");
+        return (page, page.QuerySelector("#portal-upload-form input[name=ticket]")!.GetAttribute("value")!);
+    }
+
     /// <summary>Step 2 of "add photos": posts the files with the ticket the lookup gave.</summary>
     protected Task<HttpResponseMessage> UploadAsync(int repairerId, IHtmlDocument step2, string ticket, params byte[][] photos) =>
         UploadAsync(Customer, repairerId, step2, ticket, photos);

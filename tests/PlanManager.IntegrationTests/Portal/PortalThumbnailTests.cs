@@ -27,13 +27,7 @@ public sealed class PortalThumbnailTests(NoThumbnailWorkerFactory factory) : Por
     {
         var id = await RepairerIdAsync("Carrosserie Janssens");
         var job = await NewJobAsync(id, "1-THU-310");
-        using var lookup = await Customer.SubmitAsync($"/portal/{id}/photos", "#portal-photos-form", new Dictionary<string, string>
-        {
-            ["Form.Registration"] = "1-THU-310",
-            ["Form.JobNumber"] = job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        var step2 = await PageOf(lookup);
-        var ticket = step2.QuerySelector("#portal-upload-form input[name=ticket]")!.GetAttribute("value")!;
+        var (step2, ticket) = await PhotoStepTwoAsync(Customer, id, "1-THU-310", job.Number);
 
         using var upload = await UploadAsync(id, step2, ticket, TestPhotos.Jpeg(), TestPhotos.Png());
 

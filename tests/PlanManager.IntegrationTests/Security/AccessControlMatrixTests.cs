@@ -149,6 +149,7 @@ public sealed partial class AccessControlMatrixTests(PlanManagerFactory factory)
         ["POST job-queue/{platform:regex(^(caps|audatex-uk)$)}/{id:int}/deny"] = Access.Staff,
         // The Self Service Portal is public (P1-P5); it answers 404 while support has it off.
         ["GET portal"] = Access.Anonymous,
+        ["GET portal/{**rest}"] = Access.Anonymous,
         ["GET portal/{repairerId:int}"] = Access.Anonymous,
         ["GET portal/{repairerId:int}/booked"] = Access.Anonymous,
         ["GET portal/{repairerId:int}/estimate"] = Access.Anonymous,

@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace PlanManager.Web.Features.Home;
 
 public sealed class HomeController : Controller
 {
+    private const string PortalErrorView = "~/Features/Portal/Views/Error.cshtml";
+
     /// <summary>Friendly error pages; no exception detail outside development.</summary>
     [AllowAnonymous]
     [Route("/error/{code:int?}")]
@@ -14,7 +17,14 @@ public sealed class HomeController : Controller
     {
         var status = code ?? StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
-        return View(new ErrorModel(status, Activity.Current?.Id ?? HttpContext.TraceIdentifier));
+        var model = new ErrorModel(status, Activity.Current?.Id ?? HttpContext.TraceIdentifier);
+
+        // A customer on the public portal gets the portal's layout and words, never the staff menu.
+        var failedPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        return failedPath is not null && failedPath.StartsWith("/portal", StringComparison.OrdinalIgnoreCase)
+            ? View(PortalErrorView, model)
+            : View(model);
     }
 }
 

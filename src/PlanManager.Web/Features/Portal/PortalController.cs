@@ -27,6 +27,9 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
 {
     public const string RepairerKey = "PortalRepairer";
     private const string PhotosField = Features.Photos.UploadPhotos.Field;
+    private const string PhotoTicketKey = "PortalPhotoTicket";
+    private const string PhotoPlateKey = "PortalPhotoPlate";
+    private const string PhotoNumberKey = "PortalPhotoNumber";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await pages.RepairersAsync(cancellationToken));
@@ -79,8 +82,18 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
     }
 
     [HttpGet("{repairerId:int}/photos")]
-    public async Task<IActionResult> Photos(int repairerId, CancellationToken cancellationToken) =>
-        await RepairerAsync(repairerId, cancellationToken) ? View(new PortalPhotosModel(new JobKeyForm(), null)) : NotFound();
+    public async Task<IActionResult> Photos(int repairerId, [FromServices] PortalTicket tickets, CancellationToken cancellationToken)
+    {
+        if (!await RepairerAsync(repairerId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // Step 2 comes from the lookup's redirect (kept for a refresh); Back after the upload finds it gone and shows step 1.
+        return TempData.Peek(PhotoTicketKey) is string ticket && tickets.JobOf(repairerId, ticket) is not null
+            ? View(new PortalPhotosModel(new JobKeyForm { Registration = TempData.Peek(PhotoPlateKey) as string, JobNumber = TempData.Peek(PhotoNumberKey) as string }, ticket))
+            : View(new PortalPhotosModel(new JobKeyForm(), null));
+    }
 
     [HttpPost("{repairerId:int}/photos")]
     public async Task<IActionResult> Photos(int repairerId, [FromForm(Name = "Form")] JobKeyForm form, [FromServices] PortalLookup lookup, [FromServices] PortalTicket tickets, CancellationToken cancellationToken)
@@ -96,7 +109,11 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
             return Response.StatusCode == StatusCodes.Status429TooManyRequests ? View("Limited") : View(new PortalPhotosModel(form, null));
         }
 
-        return View(new PortalPhotosModel(form, tickets.Issue(repairerId, jobId)));
+        // Redirect after the lookup, so Back from the thank-you page never asks to send the form again.
+        TempData[PhotoTicketKey] = tickets.Issue(repairerId, jobId);
+        TempData[PhotoPlateKey] = form.Registration;
+        TempData[PhotoNumberKey] = form.JobNumber;
+        return RedirectToAction(nameof(Photos), new { repairerId });
     }
 
     [HttpPost("{repairerId:int}/photos/upload")]
@@ -115,6 +132,7 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
         {
             // The ticket ran out (or was never issued): start again at plate + job number.
             ModelState.AddModelError(string.Empty, texts["Portal.TicketExpired"]);
+            ForgetPhotoTicket();
             return View("Photos", new PortalPhotosModel(form, null));
         }
 
@@ -125,9 +143,14 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
             return View("Photos", new PortalPhotosModel(form, ticket));
         }
 
+        ForgetPhotoTicket();
         TempData["PortalDone"] = texts["Portal.PhotosAdded", (files ?? []).Count].Value;
         return RedirectToAction(nameof(Booked), new { repairerId });
     }
+
+    /// <summary>A mistyped portal address: the portal's "not found", not the staff sign-in.</summary>
+    [HttpGet("{**rest}")]
+    public IActionResult Unknown(string? rest) => NotFound();
 
     private async Task<IActionResult> BookAsync(int repairerId, AppointmentKind kind, AppointmentForm form, IReadOnlyList<IFormFile> files, BookAppointment book, CancellationToken cancellationToken)
     {
@@ -208,6 +231,13 @@ public sealed class PortalController(PortalPages pages, AppointmentSlots slots, 
                 ModelState.AddModelError(string.Empty, texts["Portal.NoMatch"]);
                 return null;
         }
+    }
+
+    private void ForgetPhotoTicket()
+    {
+        TempData.Remove(PhotoTicketKey);
+        TempData.Remove(PhotoPlateKey);
+        TempData.Remove(PhotoNumberKey);
     }
 
     private string Client() => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";

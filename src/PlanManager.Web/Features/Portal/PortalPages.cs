@@ -79,7 +79,18 @@ public sealed class PortalEnabledFilter(ConnectorSettings connectors) : IAsyncAc
         ArgumentNullException.ThrowIfNull(next);
         if (!await connectors.IsEnabledAsync(ConnectorKind.Portal, context.HttpContext.RequestAborted))
         {
-            context.Result = new NotFoundResult();
+            // Still "not found" for a caller, but said to the customer in the portal's own layout.
+            if (context.Controller is Controller controller)
+            {
+                var closed = controller.View("Closed");
+                closed.StatusCode = StatusCodes.Status404NotFound;
+                context.Result = closed;
+            }
+            else
+            {
+                context.Result = new NotFoundResult();
+            }
+
             return;
         }
 
