@@ -113,7 +113,8 @@ public sealed class CrashRestartTests : IDisposable
             var repairer = await ScalarAsync($"SELECT RepairerId FROM Claims360Setups WHERE CarrosserieId = '{bodyshop}'");
             // The refresh starts the import in the background: start it, and kill the process while it reads the pages.
             _ = browser.SubmitAsync($"/claims360?repairer={repairer}", "form[action^='/claims360/refresh']", new Dictionary<string, string>());
-            var deadline = DateTime.UtcNow.AddSeconds(60);
+            // Generous: a cold start (JIT, migrations) on a busy two-core runner has taken over a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
             while (PageRequests(bodyshop) < 3 && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(100);
@@ -221,7 +222,8 @@ public sealed class CrashRestartTests : IDisposable
 
     private static async Task WaitForHealthAsync(HttpClient http)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: a cold start (JIT, migrations) on a busy two-core runner has taken over a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -240,7 +242,7 @@ public sealed class CrashRestartTests : IDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException("the app did not start within 60 seconds");
+        throw new TimeoutException("the app did not start within 180 seconds");
     }
 
     private async Task<(string Repairer, string Aviva)> LookupAsync()
