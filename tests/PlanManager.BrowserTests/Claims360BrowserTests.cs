@@ -117,7 +117,8 @@ public sealed class Claims360BrowserTests(SandboxBrowserHost host) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         // Choosing the repairer without a set-up opens the dialog, prefilled with its external reference.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Claims360", Exact = true }).ClickAsync();
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" });
+        await menu.GetByRole(AriaRole.Link, new() { Name = "Claims360", Exact = true }).ClickAsync();
         await page.GetByLabel("Repairer", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Garage Dubois Carrosserie *" });
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Set up Claims360" });
         await Assertions.Expect(dialog).ToBeVisibleAsync();

@@ -52,7 +52,8 @@ public sealed class UkJobQueueTests(UkBrowserHost host) : IClassFixture<UkBrowse
         // Job > Job Queue > CAPS
         await page.GetByRole(AriaRole.Button, new() { Name = "Job" })
             .Or(page.GetByRole(AriaRole.Link, new() { Name = "Job", Exact = true })).First.ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "CAPS" }).ClickAsync();
+        // From the menu (the dashboard below it links to the queue too).
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "CAPS" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Job Queue: CAPS" })).ToBeVisibleAsync();
         var rows = page.GetByTestId("queue-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();

@@ -1,14 +1,20 @@
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PlanManager.Web;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.UnitTests.Features.Jobs;
 
 public sealed class JobFormValidatorTests
 {
-    private static readonly JobFormValidator Validator = new(Texts());
+    /// <summary>Noon in Brussels (10:00 UTC in summer time).</summary>
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 6, 15, 10, 0, 0, TimeSpan.Zero));
+
+    private static readonly JobFormValidator Validator = new(Texts(), new DisplayTime(Options.Create(new DisplayTimeOptions()), Clock), Clock);
 
     /// <summary>A localizer that answers with the key, so a test sees which message a rule chose.</summary>
     private static IStringLocalizer<SharedResource> Texts()
@@ -19,6 +25,13 @@ public sealed class JobFormValidatorTests
     }
 
     private static JobForm Valid() => new() { RepairerId = 1, Registration = "1-ABC-234", Make = "BMW" };
+
+    private static JobForm OffSite(DateTime local)
+    {
+        var form = Valid();
+        form.OffSiteAt = local;
+        return form;
+    }
 
     private static List<string> ErrorsFor(JobForm form, string property) =>
         Validator.Validate(form).Errors.Where(e => e.PropertyName == property).Select(e => e.ErrorMessage).ToList();
@@ -132,4 +145,18 @@ public sealed class JobFormValidatorTests
         form.CommentsDamage = "Front bumper.\r\nLeft wing.";
         Assert.True(Validator.Validate(form).IsValid);
     }
+
+    [Theory]
+    [InlineData("2026-06-14T17:30")] // yesterday evening: a car that left before it was recorded
+    [InlineData("2026-06-15T12:04")] // now in Brussels, a clock a little ahead
+    public void An_off_site_time_up_to_now_in_the_bodyshop_is_accepted(string local) =>
+        Assert.Empty(ErrorsFor(OffSite(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture)), nameof(JobForm.OffSiteAt)));
+
+    [Fact]
+    public void An_off_site_time_later_than_now_in_the_bodyshop_is_refused() =>
+        Assert.Contains("Job.Validation.OffSiteFuture", ErrorsFor(OffSite(new DateTime(2026, 6, 15, 12, 10, 0)), nameof(JobForm.OffSiteAt)));
+
+    [Fact]
+    public void An_off_site_year_before_2000_is_refused() =>
+        Assert.NotEmpty(ErrorsFor(OffSite(new DateTime(1999, 12, 31, 10, 0, 0)), nameof(JobForm.OffSiteAt)));
 }
