@@ -161,4 +161,20 @@ public sealed class JobListCostTests(JobListCostFactory factory, ITestOutputHelp
         Assert.DoesNotContain("immutable", plain.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("immutable", otherVersion.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Every_style_sheet_and_script_of_the_staff_layout_is_linked_by_version_and_cached_for_a_year()
+    {
+        var page = await _browser.GetPageAsync("/jobs");
+        var links = page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")!)
+            .Concat(page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!)).ToList();
+
+        Assert.Contains(links, l => l.StartsWith("/lib/bootstrap/dist/css/bootstrap.min.css?v=", StringComparison.Ordinal));
+        foreach (var link in links)
+        {
+            using var response = await _browser.Http.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link} answered {(int)response.StatusCode}");
+            Assert.Equal((link, "public, max-age=31536000, immutable"), (link, response.Headers.CacheControl?.ToString()));
+        }
+    }
 }
