@@ -21,6 +21,9 @@ public static class PipelineSetup
             app.UseForwardedHeaders(forwarded);
         }
 
+        // First, so that error pages and re-executed status pages are compressed too (decision 0020).
+        app.UseResponseCompression();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -36,6 +39,7 @@ public static class PipelineSetup
         }
 
         app.UseSecurityHeaders();
+        app.UseVersionedStaticFileCaching();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();

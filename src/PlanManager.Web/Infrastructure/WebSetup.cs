@@ -28,6 +28,7 @@ public static class WebSetup
     public static IServiceCollection AddPlanManagerWeb(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddPlanManagerCompression();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("en-GB");

@@ -59,6 +59,10 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         return await _browser.Http.PostAsync($"/job-queue/caps/{itemId}/deny", content);
     }
 
+    /// <summary>The menu's count of waiting CAPS offers, as a page that does not import them shows it.</summary>
+    private async Task<string> MenuCountAsync() =>
+        (await _browser.GetPageAsync("/jobs")).QuerySelector("[data-testid=queue-count-caps]")!.TextContent.Trim();
+
     [Fact]
     public async Task Offers_are_imported_once_even_when_the_page_is_opened_twice_at_once()
     {
@@ -84,10 +88,13 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         var aviva = await _factory.CapsInsurerIdAsync();
         await _browser.GetPageAsync("/job-queue/caps");
         var itemId = await ItemIdAsync("OF-B1");
+        var waitingBefore = await MenuCountAsync();
 
         using var response = await _browser.SubmitAsync("/job-queue/caps", $"form[action='/job-queue/caps/{itemId}/accept']", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The menu's counts are kept a few seconds (decision 0020), but not past the user's own decision.
+        Assert.Equal(("1", "0"), (waitingBefore, await MenuCountAsync()));
         var job = await _factory.WithDbAsync(db => db.Jobs.Include(j => j.Owner).SingleAsync(j => j.ClaimNumber == "CLM-B1"));
         Assert.Equal($"/jobs/{job.Id}", response.Headers.Location!.OriginalString);
         Assert.Equal((JobSource.Caps, aviva, "BB12 CDE", "BMW", "Owen Accept"),
@@ -121,10 +128,12 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         Decisions(200);
         await _browser.GetPageAsync("/job-queue/caps");
         var itemId = await ItemIdAsync("OF-D1");
+        var waitingBefore = await MenuCountAsync();
 
         using var response = await DenyAsync(itemId, "  No courtesy car available  ");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(("1", "0"), (waitingBefore, await MenuCountAsync()));
         var decline = Assert.Single(_factory.Platforms.LogEntries, e => e.RequestMessage.AbsolutePath == "/caps/v1/offers/OF-D1/decline");
         Assert.Contains("\"reason\":\"No courtesy car available\"", decline.RequestMessage.Body, StringComparison.Ordinal);
         var page = await _browser.GetPageAsync("/job-queue/caps");

@@ -33,32 +33,11 @@ public sealed class QueueList(PlanManagerDbContext db)
     }
 }
 
-/// <summary>Job > Job Queue in the menu: one entry per platform that is on, with its count of waiting items.</summary>
-public sealed class JobQueueMenuViewComponent(PlanManagerDbContext db) : ViewComponent
+/// <summary>Job > Job Queue in the menu: one entry per platform that is on, with its count of waiting items (read briefly cached, decision 0020).</summary>
+public sealed class JobQueueMenuViewComponent(PlanManagerDbContext db, QueueMenuCounts counts) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync()
-    {
-        var kinds = QueuePlatforms.All;
-        // One query for every platform with a queue entry (this runs on every staff page).
-        var enabled = await db.ConnectorSettings.AsNoTracking().Where(s => (kinds.Contains(s.Kind) || s.Kind == ConnectorKind.Informex) && s.Enabled).Select(s => s.Kind).ToListAsync();
-        var counts = await db.QueueItems.AsNoTracking()
-            .Where(q => enabled.Contains(q.Platform) && q.Status == QueueItemStatus.Waiting)
-            .GroupBy(q => q.Platform)
-            .Select(g => new { Platform = g.Key, Count = g.Count() })
-            .ToListAsync();
-        var entries = kinds.Where(enabled.Contains)
-            .Select(k => new JobQueueMenuEntry(k, QueuePlatforms.Segment(k), counts.FirstOrDefault(c => c.Platform == k)?.Count ?? 0))
-            .ToList();
-        if (enabled.Contains(ConnectorKind.Informex))
-        {
-            // Q4: the transmissions no job is linked to yet.
-            var unlinked = await db.InformexTransmissions.AsNoTracking()
-                .CountAsync(t => !db.InformexJobFiles.Any(f => f.AssignmentNumber == t.AssignmentNumber && f.Job!.RepairerId == t.RepairerId));
-            entries.Add(new JobQueueMenuEntry(ConnectorKind.Informex, "informex", unlinked));
-        }
-
-        return View("~/Features/JobQueue/Views/_JobQueueMenu.cshtml", entries);
-    }
+    public async Task<IViewComponentResult> InvokeAsync() =>
+        View("~/Features/JobQueue/Views/_JobQueueMenu.cshtml", await counts.GetAsync(db, HttpContext.RequestAborted));
 }
 
 public sealed record JobQueueMenuEntry(ConnectorKind Platform, string Segment, int Waiting);
