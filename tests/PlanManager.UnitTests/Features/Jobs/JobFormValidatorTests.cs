@@ -1,14 +1,20 @@
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PlanManager.Web;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.UnitTests.Features.Jobs;
 
 public sealed class JobFormValidatorTests
 {
-    private static readonly JobFormValidator Validator = new(Texts());
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+    private static readonly JobFormValidator Validator =
+        new(Texts(), new DisplayTime(Options.Create(new DisplayTimeOptions()), Clock), Clock);
 
     /// <summary>A localizer that answers with the key, so a test sees which message a rule chose.</summary>
     private static IStringLocalizer<SharedResource> Texts()
