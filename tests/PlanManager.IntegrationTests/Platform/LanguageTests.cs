@@ -6,8 +6,8 @@ namespace PlanManager.IntegrationTests.Platform;
 public sealed class LanguageTests(PlanManagerFactory factory) : SignedInTest(factory)
 {
     [Theory]
-    [InlineData("nl-BE", "Kenteken", "Nieuwe job")]
-    [InlineData("fr-BE", "Immatriculation", "Nouveau job")]
+    [InlineData("nl-BE", "Nummerplaat", "Nieuw dossier")]
+    [InlineData("fr-BE", "Plaque", "Nouveau dossier")]
     [InlineData("en-GB", "Registration", "New job")]
     public async Task The_chosen_language_is_remembered_for_the_next_pages(string culture, string registration, string newJob)
     {
@@ -32,6 +32,6 @@ public sealed class LanguageTests(PlanManagerFactory factory) : SignedInTest(fac
 
         var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Een chassisnummer heeft 17 letters en cijfers, zonder I, O of Q.", HtmlClient.FieldError(page, "Form.Vin"));
-        Assert.Contains("Kenteken", HtmlClient.FieldError(page, "Form.Registration"), StringComparison.Ordinal);
+        Assert.Contains("Nummerplaat", HtmlClient.FieldError(page, "Form.Registration"), StringComparison.Ordinal);
     }
 }

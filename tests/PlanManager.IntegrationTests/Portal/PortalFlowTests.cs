@@ -87,7 +87,7 @@ public sealed class PortalFlowTests(PortalFactory factory) : PortalTestBase<Port
         });
 
         var page = await PageOf(response);
-        Assert.Contains("licence plate", HtmlClient.FieldError(page, "Form.Registration") ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("registration plate", HtmlClient.FieldError(page, "Form.Registration") ?? string.Empty, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await Factory.WithDbAsync(db => db.Appointments.CountAsync()));
     }
 

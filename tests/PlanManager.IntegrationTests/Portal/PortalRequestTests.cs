@@ -96,7 +96,7 @@ public sealed class PortalRequestTests(PortalFactory factory) : PortalTestBase<P
             && a.TextContent.Contains(job.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
         // A second tab confirming the same request opens nothing more.
-        Assert.Contains("already confirmed or rejected", await PostAsync(staff, appointments, confirm), StringComparison.Ordinal);
+        Assert.Contains("already confirmed or denied", await PostAsync(staff, appointments, confirm), StringComparison.Ordinal);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Jobs.CountAsync(j => j.Registration == "1-PTL-401")));
     }
 
@@ -125,7 +125,7 @@ public sealed class PortalRequestTests(PortalFactory factory) : PortalTestBase<P
         var reject = $"[data-testid=appointment-requests] form[action='/appointments/{request.Id}/cancel']";
         Assert.NotNull(appointments.QuerySelector(reject + "[data-confirm]"));
 
-        Assert.Contains("The booking is rejected", await PostAsync(staff, appointments, reject), StringComparison.Ordinal);
+        Assert.Contains("The booking is denied", await PostAsync(staff, appointments, reject), StringComparison.Ordinal);
         Assert.Equal(AppointmentStatus.Cancelled,
             await Factory.WithDbAsync(db => db.Appointments.Where(a => a.Registration == "1-REJ-900").Select(a => a.Status).SingleAsync()));
         Assert.False(await Factory.WithDbAsync(db => db.HeldPhotos.AnyAsync(p => p.StoredName == stored)));
