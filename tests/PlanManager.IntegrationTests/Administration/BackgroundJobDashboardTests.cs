@@ -45,7 +45,8 @@ public sealed class BackgroundJobDashboardTests(PlanManagerFactory factory) : IC
         {
             Content = new FormUrlEncodedContent([new("jobs[]", ConnectorHealthCheck.JobId)]),
         };
-        remove.Headers.Add(page.QuerySelector("meta[name=csrf-header]")!.GetAttribute("content")!, page.QuerySelector("meta[name=csrf-token]")!.GetAttribute("content"));
+        var header = page.QuerySelector("meta[name=csrf-header]")!.GetAttribute("content")!;
+        remove.Headers.Add(header, page.QuerySelector("meta[name=csrf-token]")!.GetAttribute("content"));
 
         using var response = await support.Http.SendAsync(remove);
 
