@@ -74,6 +74,8 @@ public static class HangfireSetup
         }
 
         services.AddScoped<ConnectorHealthCheck>();
+        services.AddSingleton<RecurringJobs>();
+        BackgroundJobDashboard.AddTimeScript();
         services.AddHealthChecks().AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
         return services;
     }
@@ -85,42 +87,24 @@ public static class HangfireSetup
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
-    /// <summary>Recurring jobs, registered (or updated) at every start; the same id is never registered twice.</summary>
+    /// <summary>
+    /// Recurring jobs, registered (or updated) at every start, and again whenever Support deletes one on the dashboard
+    /// (<see cref="BackgroundJobDashboard"/>); the same id is never registered twice.
+    /// </summary>
     public static void RegisterRecurringJobs(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.Services.GetRequiredService<IOptions<BackgroundJobOptions>>().Value;
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<ConnectorHealthCheck>(ConnectorHealthCheck.JobId, check => check.RunAllAsync(CancellationToken.None), options.ConnectorHealthCron);
-        var claims360Cron = app.Configuration["Connectors:Claims360:ImportCron"];
-        recurring.AddOrUpdate<Features.Claims360.ImportClaims360>(Features.Claims360.ImportClaims360.JobId, import => import.RunAllAsync(CancellationToken.None),
-            string.IsNullOrWhiteSpace(claims360Cron) ? "*/15 * * * *" : claims360Cron);
-
-        var informexCron = app.Configuration["Connectors:Informex:ImportCron"];
-        recurring.AddOrUpdate<Features.Informex.ImportInformex>(Features.Informex.ImportInformex.JobId, import => import.RunAllAsync(CancellationToken.None),
-            string.IsNullOrWhiteSpace(informexCron) ? "*/15 * * * *" : informexCron);
-
-        recurring.AddOrUpdate<Features.TimeRegistration.CloseOpenClocks>(Features.TimeRegistration.CloseOpenClocks.JobId, close => close.RunAsync(CancellationToken.None),
-            Features.TimeRegistration.CloseOpenClocks.Cron);
+        app.Services.GetRequiredService<RecurringJobs>().Register();
 
         // CAPS pushes owed before a restart (in-memory Hangfire forgets its schedule) are relayed at start-up and by the sweep.
-        var capsSync = app.Services.GetRequiredService<IOptions<CapsSyncOptions>>().Value;
-        recurring.AddOrUpdate<CapsSyncRelay>(CapsSyncRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), capsSync.SyncRelayCron);
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<CapsSyncRelay>(relay => relay.RunDueAsync(CancellationToken.None));
-
-        // Background work whose worker died is ended (or resumed by Hangfire) rather than left "running" (decision 0016).
-        var progress = app.Services.GetRequiredService<IOptions<Features.Progress.ProgressOptions>>().Value;
-        recurring.AddOrUpdate<Features.Progress.BackgroundWorks>(Features.Progress.BackgroundWorks.SweepJobId, works => works.SweepAsync(CancellationToken.None), progress.SweepCron);
-
-        // Customer messages (M1): retries, senders that died, and messages written before a mail server was configured.
-        var mail = app.Services.GetRequiredService<IOptions<Features.Messages.MailOptions>>().Value;
-        recurring.AddOrUpdate<Features.Messages.MailOutboxRelay>(Features.Messages.MailOutboxRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None), mail.RelayCron);
     }
 
     /// <summary>The dashboard, for the Support role only.</summary>
     public static void MapBackgroundJobDashboard(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseBackgroundJobDashboardAdditions();
         app.MapHangfireDashboard(DashboardPath, new DashboardOptions
             {
                 Authorization = [new SupportOnlyDashboardFilter()],

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PlanManager.Web.Data;
 using PlanManager.Web.Infrastructure;
@@ -90,6 +92,13 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:PostsPerClient", PortalPostsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Portal:BookingsPerClient", PortalBookingsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Security:SignInsPerClient", SignInsPerClient.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // A Skip or Take without an OrderBy returns arbitrary rows: in the tests EF's warning is an error (issue 22 item 17).
+        builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<SqlitePlanManagerDbContext>(RowLimitsNeedAnOrder);
+            services.ConfigureDbContext<SqlServerPlanManagerDbContext>(RowLimitsNeedAnOrder);
+            services.ConfigureDbContext<PostgreSqlPlanManagerDbContext>(RowLimitsNeedAnOrder);
+        });
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services =>
@@ -99,6 +108,9 @@ public class PlanManagerFactory : WebApplicationFactory<Program>
             });
         }
     }
+
+    private static void RowLimitsNeedAnOrder(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
 
     /// <summary>A context on the same file, for arranging rows and checking what was stored.</summary>
     public PlanManagerDbContext CreateDbContext()

@@ -65,7 +65,7 @@ public sealed class JobList(PlanManagerDbContext db)
         ArgumentNullException.ThrowIfNull(query);
         var jobs = await FilterAsync(query, cancellationToken);
         // The count needs neither the sort nor the joins of the page, and stops at the limit (Paging.HistoryCountLimit).
-        var matching = jobs;
+        var matching = jobs.OrderBy(j => j.Id);
         jobs = Sort(jobs, query);
 
         return await jobs.Select(j => new JobRow(

@@ -59,7 +59,7 @@ public sealed class MessagesPage(PlanManagerDbContext db, IOptions<MailOptions> 
 
         var rows = messages.OrderByDescending(m => m.Id)
             .Select(m => new MessageRow(m.Id, m.CreatedAt, m.Kind, m.To, m.Subject, m.Status, m.Reason, m.JobId, m.Job != null ? m.Job.Number : null, m.Attempts, m.LastError));
-        var page = await rows.ToPageAsync(messages, query.Page, Paging.DefaultPageSize, cancellationToken, Paging.HistoryCountLimit);
+        var page = await rows.ToPageAsync(messages.OrderBy(m => m.Id), query.Page, Paging.DefaultPageSize, cancellationToken, Paging.HistoryCountLimit);
         return new MessagesListModel(query, page, Server);
     }
 
