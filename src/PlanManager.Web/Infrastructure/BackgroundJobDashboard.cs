@@ -9,7 +9,8 @@ namespace PlanManager.Web.Infrastructure;
 /// </summary>
 public static class BackgroundJobDashboard
 {
-    private const string Script = "PlanManager.BackgroundJobDashboard.js";
+    // The embedded resource's logical name (PlanManager.Web.csproj), not a text key.
+    private static readonly string Script = "PlanManager.BackgroundJobDashboard.js";
 
     /// <summary>0 until the script is in Hangfire's bundle, which is process-wide (DashboardRoutes is static), so once for all hosts.</summary>
     private static int _scriptAdded;
