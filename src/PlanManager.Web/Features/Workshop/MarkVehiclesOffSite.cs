@@ -4,14 +4,14 @@ using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.Web.Features.Workshop;
 
+/// <summary>How many cars were marked off site now, and how many of those asked for were already off site (another tab, another user).</summary>
+public sealed record OffSiteResult(int Marked, int AlreadyOffSite, bool Conflict = false);
+
 /// <summary>
 /// The clock button for many cars at once (J3): each chosen job still marked in gets its off site
 /// date stamped, "vehicle in" cleared and a log line with the user, all in one save; the save
 /// stamps each job and notices the CAPS push each UK job then owes (decision 0010).
 /// </summary>
-/// <summary>How many cars were marked off site now, and how many of those asked for were already off site (another tab, another user).</summary>
-public sealed record OffSiteResult(int Marked, int AlreadyOffSite, bool Conflict = false);
-
 public sealed class MarkVehiclesOffSite(PlanManagerDbContext db, JobLogWriter log, TimeProvider clock)
 {
     /// <summary>More than the largest page; a request with more ids was not made by the page.</summary>
@@ -31,18 +31,9 @@ public sealed class MarkVehiclesOffSite(PlanManagerDbContext db, JobLogWriter lo
             return new OffSiteResult(0, 0);
         }
 
-        // Jobs someone else already marked off site (or that are not inside) are left alone.
-        var jobs = await db.Jobs.Where(j => ids.Contains(j.Id) && j.VehicleIn).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        foreach (var job in jobs)
-        {
-            job.MarkOffSite(now);
-            log.Add(job, JobLogMessages.OffSite);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        var already = await db.Jobs.CountAsync(j => ids.Contains(j.Id) && !j.VehicleIn, cancellationToken) - jobs.Count;
-        return new OffSiteResult(jobs.Count, already);
+        var marked = await MarkAsync(ids, cancellationToken);
+        var already = await db.Jobs.CountAsync(j => ids.Contains(j.Id) && !j.VehicleIn, cancellationToken) - marked;
+        return new OffSiteResult(marked, already);
     }
 
     /// <summary>
@@ -87,6 +78,7 @@ public sealed class MarkVehiclesOffSite(PlanManagerDbContext db, JobLogWriter lo
 
     public const string Step = "Progress.Step.OffSite";
 
+    /// <summary>Marks the jobs still inside, in one save; jobs someone else already marked off site (or not inside) are left alone.</summary>
     private async Task<int> MarkAsync(List<int> ids, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
