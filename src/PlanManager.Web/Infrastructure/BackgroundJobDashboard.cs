@@ -31,9 +31,7 @@ public static class BackgroundJobDashboard
     }
 
     /// <summary>Runs before Hangfire's dashboard endpoint (after sign-in and the Support policy).</summary>
-    public static IApplicationBuilder UseBackgroundJobDashboardAdditions(this IApplicationBuilder app) =>
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(HangfireSetup.DashboardPath, StringComparison.OrdinalIgnoreCase),
-            branch => branch.Use(InvokeAsync));
+    public static IApplicationBuilder UseBackgroundJobDashboardAdditions(this IApplicationBuilder app) => app.Use(InvokeAsync);
 
     private static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {

@@ -51,5 +51,5 @@ public sealed class RecurringJobs(
             mail.Value.RelayCron);
     }
 
-    private string Cron(string key) => configuration[key] is { Length: > 0 } cron && !string.IsNullOrWhiteSpace(cron) ? cron : "*/15 * * * *";
+    private string Cron(string key) => configuration[key] is { } cron && !string.IsNullOrWhiteSpace(cron) ? cron : "*/15 * * * *";
 }

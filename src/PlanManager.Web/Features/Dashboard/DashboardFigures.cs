@@ -81,8 +81,7 @@ public sealed class DashboardFigures(PlanManagerDbContext db, DisplayTime time, 
             .ToDictionaryAsync(g => g.Key, cancellationToken);
 
         var assignments = db.Claims360Items.AsNoTracking().Where(i => i.Status == Claims360ItemStatus.Waiting);
-        var transmissions = db.InformexTransmissions.AsNoTracking()
-            .Where(t => !db.InformexJobFiles.Any(f => f.AssignmentNumber == t.AssignmentNumber && f.Job!.RepairerId == t.RepairerId));
+        var transmissions = Informex.UnlinkedTransmissions.Of(db);
         if (repairer is { } id)
         {
             assignments = assignments.Where(i => i.RepairerId == id);

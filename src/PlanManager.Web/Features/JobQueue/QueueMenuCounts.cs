@@ -78,8 +78,7 @@ public sealed class QueueMenuCounts(TimeProvider clock)
         if (enabled.Contains(ConnectorKind.Informex))
         {
             // Q4: the transmissions no job is linked to yet.
-            var unlinked = await db.InformexTransmissions.AsNoTracking()
-                .CountAsync(t => !db.InformexJobFiles.Any(f => f.AssignmentNumber == t.AssignmentNumber && f.Job!.RepairerId == t.RepairerId), cancellationToken);
+            var unlinked = await Informex.UnlinkedTransmissions.Of(db).CountAsync(cancellationToken);
             entries.Add(new JobQueueMenuEntry(ConnectorKind.Informex, "informex", unlinked));
         }
 

@@ -46,6 +46,9 @@ public sealed class SaveJob(
         }, cancellationToken);
     }
 
+    /// <summary>An off site time as typed (the bodyshop's wall clock) as the moment it stands for.</summary>
+    private DateTimeOffset FromBodyshopTime(DateTime local) => time.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+
     private async Task<CommandResult> CreateAsync(JobForm form, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -53,7 +56,7 @@ public sealed class SaveJob(
         job.SetVehicleIn(form.VehicleIn, now);
         if (form.OffSiteAt is { } offSite)
         {
-            job.MarkOffSite(time.At(DateOnly.FromDateTime(offSite), TimeOnly.FromDateTime(offSite)));
+            job.MarkOffSite(FromBodyshopTime(offSite));
         }
 
         AttachNewOwner(form, job);
@@ -103,7 +106,7 @@ public sealed class SaveJob(
         {
             if (typedOffSite is { } at)
             {
-                job.MarkOffSite(time.At(DateOnly.FromDateTime(at), TimeOnly.FromDateTime(at)));
+                job.MarkOffSite(FromBodyshopTime(at));
                 log.Add(job, JobLogMessages.OffSite);
             }
             else if (job.OffSiteDate is not null)
