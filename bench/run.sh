@@ -199,6 +199,19 @@ for size in $SIZES; do page "$size" "export excel, status + repairer, 1 connecti
 for size in $SIZES; do page "$size" "search by plate, 1 connection" "${URLS[$size,plate]}" "" 1; done
 for size in $SIZES; do page "$size" "search by claim number, 1 connection" "${URLS[$size,claim]}" "" 1; done
 
+# The whole office at nine in the morning (issue 18): 64 connections on the list and the job screen; zero errors, p99 under 1 s.
+for size in $SIZES; do page "$size" "job list, first page, 64 connections" "/jobs" "" 64; done
+for size in $SIZES; do page "$size" "job screen, 64 connections" "${URLS[$size,job]}" "" 64; done
+
+# HTML weight on the wire (issue 18): the job list's first page as a browser asks for it (Brotli or gzip), and uncompressed.
+for size in $SIZES; do
+  for encoding in br gzip identity; do
+    bytes=$(curl -s -o /dev/null -w '%{size_download}' -H "Cookie: ${COOKIES[$size]}" -H "Accept-Encoding: $encoding" "${BASES[$size]}/jobs")
+    echo "   $(printf '%-8s' "$size") job list weight ($encoding): $bytes bytes"
+    record "$size" "weight" "encoding=$encoding bytes=$bytes"
+  done
+done
+
 # 3. Background scenarios, one size after the other (each writes its own database), then memory.
 for size in $SIZES; do
   BASE=${BASES[$size]}
