@@ -18,8 +18,6 @@ THREADS=${BENCH_THREADS:-2}
 PORT=${BENCH_PORT:-5099}
 WORK=${BENCH_DIR:-${TMPDIR:-/tmp}/planmanager-bench}
 FRESH_DATA=${BENCH_FRESH_DATA:-0}
-# 1: the Claims360 import runs with queueing off (assignments become jobs and their photos move): much slower.
-C360_JOBS=${BENCH_C360_JOBS:-0}
 RESULT_DATE=$(date -u +%Y-%m-%d-%H%M)
 RESULT_FILE=${BENCH_RESULT_FILE:-$ROOT/bench/results/$RESULT_DATE.md}
 BENCH_USER="bench@planmanager.local"
@@ -218,7 +216,7 @@ for size in $SIZES; do
   db="$WORK/run-$size.db"
   echo "== $size jobs: background scenarios"
   bg="$WORK/background-$size.tsv"; rm -f "$bg"
-  bg_args=(background "$bg"); [ "$C360_JOBS" = 1 ] && bg_args+=(--queueing-off)
+  bg_args=(background "$bg")
   app_env "$db" dotnet "$BENCH_DLL" "${bg_args[@]}" > "$WORK/background-$size.log" 2>&1 \
     || { echo "!! background scenarios failed; see $WORK/background-$size.log" >&2; }
   if [ -s "$bg" ]; then
