@@ -198,21 +198,26 @@ internal static partial class BenchBackground
     /// <summary>Queueing off, and a Claims360 set-up for the second Belgian repairer (the first keeps its queue items).</summary>
     private static async Task<int> ConfigureQueueingOffAsync(PlanManagerDbContext db, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var credentials = services.GetRequiredService<IOptions<SandboxOptions>>().Value.Credentials;
-        var secrets = services.GetRequiredService<SecretProtector>();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         await db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Claims360Queueing, false), cancellationToken);
         var used = await db.Claims360Setups.Select(s => s.RepairerId).ToListAsync(cancellationToken);
         var repairer = await db.Repairers.Where(r => r.Country == "BE" && r.ExternalReference != null && !used.Contains(r.Id))
             .OrderBy(r => r.Id).FirstAsync(cancellationToken);
+        return await AddClaims360SetupAsync(db, services, repairer, cancellationToken);
+    }
+
+    /// <summary>A Claims360 set-up for <paramref name="repairer"/> with the sandbox's keys.</summary>
+    private static async Task<int> AddClaims360SetupAsync(PlanManagerDbContext db, IServiceProvider services, Repairer repairer, CancellationToken cancellationToken)
+    {
+        var credentials = services.GetRequiredService<IOptions<SandboxOptions>>().Value.Credentials;
+        var secrets = services.GetRequiredService<SecretProtector>();
         db.Claims360Setups.Add(new Claims360Setup
         {
             RepairerId = repairer.Id,
             CarrosserieId = repairer.ExternalReference!,
             ProtectedBodyshopKey = secrets.Protect(credentials.Claims360BodyshopKey),
             ProtectedPlanManagerKey = secrets.Protect(credentials.Claims360PlanManagerKey),
-            ConfiguredAt = now,
+            ConfiguredAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
             UpdatedBy = "bench",
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -245,17 +250,7 @@ internal static partial class BenchBackground
 
         var repairer = await db.Repairers.Where(r => r.Country == "BE" && r.ExternalReference != null).OrderBy(r => r.Id).FirstAsync(cancellationToken);
         db.Claims360Setups.RemoveRange(db.Claims360Setups);
-        db.Claims360Setups.Add(new Claims360Setup
-        {
-            RepairerId = repairer.Id,
-            CarrosserieId = repairer.ExternalReference!,
-            ProtectedBodyshopKey = secrets.Protect(credentials.Claims360BodyshopKey),
-            ProtectedPlanManagerKey = secrets.Protect(credentials.Claims360PlanManagerKey),
-            ConfiguredAt = now,
-            UpdatedBy = "bench",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return repairer.Id;
+        return await AddClaims360SetupAsync(db, services, repairer, cancellationToken);
     }
 
     /// <summary>The 1,000 newest jobs CAPS may receive (insurer with a CAPS code, claim number, make, plate) owe a push due now.</summary>
