@@ -20,6 +20,7 @@ namespace PlanManager.Bench;
 /// a Claims360 import of one repairer's assignments, the same import again (the recurring run, then
 /// a full re-read of every assignment), and a CAPS relay of 1,000 due pushes. "Rows written" is
 /// counted by temporary SQLite triggers on every table, so it includes whatever any code path writes.
+/// The job list's exports at full size run first (<see cref="BenchExports"/>).
 /// </summary>
 internal static partial class BenchBackground
 {
@@ -35,7 +36,8 @@ internal static partial class BenchBackground
     public static async Task<int> RunAsync(IServiceProvider services, string outputPath, bool queueing, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var results = new List<Result>();
+        // The exports first: the process's peak memory after them is theirs alone (decision 0022).
+        var results = new List<Result>(await BenchExports.RunAsync(services, cancellationToken));
         int repairerId;
         await using (var scope = services.CreateAsyncScope())
         {

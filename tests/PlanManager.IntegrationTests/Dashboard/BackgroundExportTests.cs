@@ -79,7 +79,8 @@ public sealed class BackgroundExportTests(ExportWorkerFactory factory) : IClassF
         var page = await ProgressFollower.FollowAsync(_browser, started);
         Assert.Equal("Export ready: 7 jobs. Download the file", Normalize(page.QuerySelector("[data-testid=progress-outcome]")!.TextContent));
         var ended = await ProgressFollower.PollAsync(_browser.Http, id);
-        Assert.Equal(("succeeded", 7, 7), (ended.GetProperty("state").GetString(), ended.GetProperty("done").GetInt32(), ended.GetProperty("total").GetInt32()));
+        Assert.Equal(("succeeded", 7, 7),
+            (ended.GetProperty("state").GetString(), ended.GetProperty("done").GetInt32(), ended.GetProperty("total").GetInt32()));
         var link = ResultLink(page);
         Assert.Equal(link, ended.GetProperty("resultUrl").GetString());
         Assert.Matches("^/jobs/exports/[0-9a-f]{32}\\.xlsx$", link);
