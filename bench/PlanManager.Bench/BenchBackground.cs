@@ -21,6 +21,7 @@ namespace PlanManager.Bench;
 /// a full re-read of every assignment), a CAPS relay of 1,000 due pushes, and a second repairer's import with
 /// queueing off (every assignment a job, the dossiers' photos copied, then all read again). "Rows written" is
 /// counted by temporary SQLite triggers on every table, so it includes whatever any code path writes.
+/// The job list's exports at full size run first (<see cref="BenchExports"/>).
 /// </summary>
 internal static partial class BenchBackground
 {
@@ -32,7 +33,8 @@ internal static partial class BenchBackground
     public static async Task<int> RunAsync(IServiceProvider services, string outputPath, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var results = new List<Result>();
+        // The exports first: the process's peak memory after them is theirs alone (decision 0022).
+        var results = new List<Result>(await BenchExports.RunAsync(services, cancellationToken));
         int repairerId;
         await using (var scope = services.CreateAsyncScope())
         {

@@ -37,6 +37,8 @@ public static class FeatureRegistration
         services.AddScoped<Dashboard.DashboardFigures>();
         services.AddScoped<Dashboard.ReportFigures>();
         services.AddScoped<Dashboard.JobExport>();
+        services.AddScoped<Dashboard.ExportJobs>();
+        services.AddScoped<Dashboard.ExportDownload>();
         services.AddScoped<MarkVehiclesOffSite>();
         services.AddScoped<Planning.PlannedJobs>();
         services.AddScoped<Planning.PlanningBoard>();
@@ -88,6 +90,7 @@ public static class FeatureRegistration
         services.AddBackgroundWork<Claims360.RefreshClaims360>();
         services.AddBackgroundWork<Informex.ImportInformexNow>();
         services.AddBackgroundWork<Workshop.MarkVehiclesOffSiteWork>();
+        services.AddBackgroundWork<Dashboard.ExportJobsWork>();
         services.AddScoped<Informex.InformexOnJob>();
         services.AddScoped<Informex.InformexPages>();
         services.AddScoped<JobQueue.ImportQueueOffers>();
