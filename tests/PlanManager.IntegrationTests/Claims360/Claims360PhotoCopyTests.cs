@@ -96,7 +96,8 @@ public sealed class Claims360PhotoCopyTests(Claims360PhotoCopyFactory factory) :
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.ImportedUpTo, (DateTimeOffset?)null)));
         await ImportAsync(repairer);
 
-        Assert.Equal(Dossiers * 2, await factory.WithDbAsync(db => db.JobPhotos.CountAsync(p => db.Jobs.Any(j => j.Id == p.JobId && j.RepairerId == repairer))));
+        var after = await factory.WithDbAsync(db => db.JobPhotos.CountAsync(p => db.Jobs.Any(j => j.Id == p.JobId && j.RepairerId == repairer)));
+        Assert.Equal(Dossiers * 2, after);
         Assert.All(Enumerable.Range(1, Dossiers), i => Assert.Equal(1,
             factory.RequestsTo(Claims360Factory.Path(Bodyshop, $"/dossiers/D-PC{i}/photos/A/content"))));
     }
