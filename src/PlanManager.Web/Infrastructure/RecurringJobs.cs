@@ -27,6 +27,7 @@ public sealed class RecurringJobs(
         CapsSyncRelay.SweepJobId,
         Features.Progress.BackgroundWorks.SweepJobId,
         Features.Messages.MailOutboxRelay.SweepJobId,
+        Features.Dashboard.ReportTotals.JobId,
     ];
 
     public void Register()
@@ -49,6 +50,10 @@ public sealed class RecurringJobs(
         // Customer messages (M1): retries, senders that died, and messages written before a mail server was configured.
         recurring.AddOrUpdate<Features.Messages.MailOutboxRelay>(Features.Messages.MailOutboxRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None),
             mail.Value.RelayCron);
+
+        // The Reports page's monthly totals: the months marked by job changes are recomputed (decision 0021).
+        recurring.AddOrUpdate<Features.Dashboard.ReportTotals>(Features.Dashboard.ReportTotals.JobId, totals => totals.RunAsync(CancellationToken.None),
+            Features.Dashboard.ReportTotals.Cron);
     }
 
     private string Cron(string key) => configuration[key] is { } cron && !string.IsNullOrWhiteSpace(cron) ? cron : "*/15 * * * *";
