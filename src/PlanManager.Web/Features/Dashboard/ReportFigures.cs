@@ -43,11 +43,9 @@ public sealed class ReportFigures(PlanManagerDbContext db, DisplayTime time)
         int? repairer, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(months);
-        var filled = await db.JobNumberCounters.AsNoTracking()
-            .Where(c => c.Name == JobNumberCounter.ReportTotalsName).Select(c => c.LastValue).SingleOrDefaultAsync(cancellationToken);
-        if (filled != JobNumberCounter.ReportTotalsFilled)
+        if (!await TotalsFilledAsync(cancellationToken))
         {
-            return (await CycleTimesAsync(repairer, months, cancellationToken), await SourcesAsync(repairer, months, cancellationToken));
+            return await LiveAsync(repairer, months, cancellationToken);
         }
 
         // The marks before the rows: a recompute that commits in between has written its rows by the time they are read.
@@ -66,6 +64,12 @@ public sealed class ReportFigures(PlanManagerDbContext db, DisplayTime time)
         }
 
         var rows = (await stored.ToListAsync(cancellationToken)).Where(r => !marked.Contains(r.Month)).ToList();
+        if (!await TotalsFilledAsync(cancellationToken))
+        {
+            // A rebuild emptied the table after the first look: these rows may be half a fill.
+            return await LiveAsync(repairer, months, cancellationToken);
+        }
+
         var cycle = rows.Where(r => r.CarsLeft > 0)
             .Select(r => new CycleMonth(r.RepairerId, r.Month, r.CarsLeft, r.CarsWithArrival, Days(r.KeysToKeysTicks), Days(r.EstimateToDeliveryTicks)))
             .ToList();
@@ -141,6 +145,14 @@ public sealed class ReportFigures(PlanManagerDbContext db, DisplayTime time)
             month,
             Sources.ToDictionary(s => s, s => counts.GetValueOrDefault(((i + 1) * Sources.Length) + (int)s))))];
     }
+
+    private Task<bool> TotalsFilledAsync(CancellationToken cancellationToken) =>
+        db.JobNumberCounters.AsNoTracking().AnyAsync(
+            c => c.Name == JobNumberCounter.ReportTotalsName && c.LastValue == JobNumberCounter.ReportTotalsFilled, cancellationToken);
+
+    private async Task<(IReadOnlyList<CycleMonth> Cycle, IReadOnlyList<SourceMonth> Sources)> LiveAsync(
+        int? repairer, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
+        (await CycleTimesAsync(repairer, months, cancellationToken), await SourcesAsync(repairer, months, cancellationToken));
 
     private static IReadOnlyList<RepairerCycle> CycleTimesPerRepairer(IReadOnlyList<CycleMonth> months, IReadOnlyList<RepairerOption> repairers) =>
     [
