@@ -124,9 +124,23 @@ def build(pages, background, other, args):
             if n not in names:
                 names.append(n)
     for n in names:
+        rate = None
         if n.startswith("Claims360 import ("):  # the first import
             target = "under 30 s"
             limit, zero = 30, False
+        elif n.startswith("Claims360 import, queueing off"):
+            target = "every job in under 60 s"
+            limit, zero = 60, False
+        elif n.startswith("Claims360 dossier photos copied ("):
+            target = "100 photos a second or more"
+            limit, zero, rate = None, False, 100
+        elif n.startswith("Claims360 dossier photos copied again"):
+            target = "each photo once: zero rows written"
+            limit, zero = None, True
+        elif n.startswith("Job list export"):
+            # Issue 21/23: the exports work at 1M, in the background with their progress; no time target.
+            target = "ends in the background (no time target)"
+            limit, zero = None, False
         elif n.startswith("Claims360"):
             target = "under 5 s, zero rows written"
             limit, zero = 5, True
@@ -140,9 +154,15 @@ def build(pages, background, other, args):
                 cells += ["-", "-"]
                 continue
             rows = data_rows(r)
-            passed = r["seconds"] < limit and (rows == 0 or not zero)
+            passed = (limit is None or r["seconds"] < limit) and (rows == 0 or not zero)
+            shown = f"{r['seconds']:.2f} s, {rows} rows"
+            if rate is not None:
+                m = re.search(r"([\d.]+) photos/s", r["detail"])
+                per_second = float(m.group(1)) if m else 0.0
+                passed = per_second >= rate
+                shown = f"{per_second:.1f} photos/s ({rows} photos in {r['seconds']:.2f} s)"
             cells += [f"{r['seconds']:.2f} ({ok(passed)})", f"{rows}"]
-            checks.append((f"{n} at {label(s)}: {target}", passed, f"{r['seconds']:.2f} s, {rows} rows"))
+            checks.append((f"{n} at {label(s)}: {target}", passed, shown))
         cells.append(target)
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")

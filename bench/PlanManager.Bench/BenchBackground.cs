@@ -18,8 +18,10 @@ namespace PlanManager.Bench;
 /// The background scenarios of the benchmarks, run in-process with the app's own services against
 /// the bench database while the bench app serves the sandbox over HTTP (Connectors:*:BaseUrl):
 /// a Claims360 import of one repairer's assignments, the same import again (the recurring run, then
-/// a full re-read of every assignment), and a CAPS relay of 1,000 due pushes. "Rows written" is
+/// a full re-read of every assignment), a CAPS relay of 1,000 due pushes, and a second repairer's import with
+/// queueing off (every assignment a job, the dossiers' photos copied, then all read again). "Rows written" is
 /// counted by temporary SQLite triggers on every table, so it includes whatever any code path writes.
+/// The job list's exports at full size run first (<see cref="BenchExports"/>).
 /// </summary>
 internal static partial class BenchBackground
 {
@@ -28,25 +30,22 @@ internal static partial class BenchBackground
 
     public sealed record Result(string Scenario, double Seconds, long RowsWritten, string Detail);
 
-    /// <param name="queueing">
-    /// On (the demo set-up), assignments become queue items; off, each becomes a job at once and the import
-    /// then moves the photos of every dossier, which costs far more (see docs/benchmarks.md).
-    /// </param>
-    public static async Task<int> RunAsync(IServiceProvider services, string outputPath, bool queueing, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IServiceProvider services, string outputPath, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var results = new List<Result>();
+        // The exports first: the process's peak memory after them is theirs alone (decision 0022).
+        var results = new List<Result>(await BenchExports.RunAsync(services, cancellationToken));
         int repairerId;
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
-            repairerId = await ConfigureConnectorsAsync(db, scope.ServiceProvider, queueing, cancellationToken);
+            repairerId = await ConfigureConnectorsAsync(db, scope.ServiceProvider, cancellationToken);
             await InstallCountersAsync(db, cancellationToken);
         }
 
         try
         {
-            results.Add(await MeasureAsync(services, queueing ? "Claims360 import (queueing on: assignments become queue items)" : "Claims360 import (queueing off: assignments become jobs, photos move)", async sp =>
+            results.Add(await MeasureAsync(services, "Claims360 import (queueing on: assignments become queue items)", async sp =>
             {
                 var outcome = await sp.GetRequiredService<ImportClaims360>().ImportAsync(repairerId, cancellationToken);
                 return $"{outcome.Outcome}, {outcome.Changed} assignments changed{(outcome.Error is null ? string.Empty : ", " + outcome.Error)}";
@@ -93,6 +92,7 @@ internal static partial class BenchBackground
                 var failed = await check.CapsSyncStates.CountAsync(s => s.LastError != null, cancellationToken);
                 return $"{synced} synced, {failed} failed";
             }, cancellationToken));
+            results.AddRange(await QueueingOffAsync(services, cancellationToken));
         }
         finally
         {
@@ -125,8 +125,109 @@ internal static partial class BenchBackground
         return new Result(scenario, watch.Elapsed.TotalSeconds, rows, perTable.Length == 0 ? detail : $"{detail}; rows: {perTable}");
     }
 
+    /// <summary>
+    /// Queueing off (issue 18), on a second repairer's 10,000 assignments: every assignment becomes a job, then the
+    /// dossiers' photos are copied (several at a time, thumbnails left to the app's queue); then every assignment is
+    /// read again and no photo may be copied twice. The time to the jobs is when the import reports its photo step.
+    /// </summary>
+    private static async Task<IReadOnlyList<Result>> QueueingOffAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        int repairerId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
+            repairerId = await ConfigureQueueingOffAsync(db, scope.ServiceProvider, cancellationToken);
+        }
+
+        var first = await ImportTimedAsync(services, repairerId, cancellationToken);
+        var photoSeconds = Math.Max(0.001, first.Seconds - first.JobsSeconds);
+        var results = new List<Result>
+        {
+            new("Claims360 import, queueing off: every assignment a job", first.JobsSeconds, first.Rows,
+                $"{first.Outcome}; {first.Jobs} jobs; rows: {first.PerTable}"),
+            new("Claims360 dossier photos copied (queueing off)", photoSeconds, first.Photos,
+                string.Create(CultureInfo.InvariantCulture, $"{first.Photos} photos of {first.Jobs} jobs, {first.Photos / photoSeconds:F1} photos/s")),
+        };
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
+            await db.Claims360Setups.Where(s => s.RepairerId == repairerId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ImportedUpTo, (DateTimeOffset?)null), cancellationToken);
+        }
+
+        var again = await ImportTimedAsync(services, repairerId, cancellationToken);
+        results.Add(new("Claims360 dossier photos copied again (queueing off, every assignment re-read)", again.Seconds, again.Rows,
+            $"{again.Outcome}; {again.Photos - first.Photos} more photos; rows: {again.PerTable}"));
+        return results;
+    }
+
+    private sealed record TimedImport(string Outcome, double Seconds, double JobsSeconds, long Rows, string PerTable, int Jobs, int Photos);
+
+    private static async Task<TimedImport> ImportTimedAsync(IServiceProvider services, int repairerId, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
+        await ResetCountersAsync(db, cancellationToken);
+        var watch = Stopwatch.StartNew();
+        var steps = new StepClock(watch);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ImportClaims360>().ImportAsync(repairerId, steps, cancellationToken);
+        watch.Stop();
+        var written = await ReadCountersAsync(db, cancellationToken);
+        var jobs = await db.Jobs.CountAsync(j => j.RepairerId == repairerId && j.Source == JobSource.Claims360, cancellationToken);
+        var photos = await db.JobPhotos.CountAsync(p => p.Source == PhotoSource.Claims360 && db.Jobs.Any(j => j.Id == p.JobId && j.RepairerId == repairerId), cancellationToken);
+        var perTable = string.Join(", ", written.Where(w => w.Value > 0).OrderByDescending(w => w.Value).Select(w => $"{w.Key} {w.Value}"));
+        return new TimedImport(
+            $"{outcome.Outcome}, {outcome.Changed} assignments changed{(outcome.Error is null ? string.Empty : ", " + outcome.Error)}",
+            watch.Elapsed.TotalSeconds, steps.PhotosFrom?.TotalSeconds ?? watch.Elapsed.TotalSeconds, written.Sum(w => w.Value), perTable, jobs, photos);
+    }
+
+    /// <summary>Notes when the import moves from reading assignments to copying photos.</summary>
+    private sealed class StepClock(Stopwatch watch) : Web.Features.Progress.IWorkProgress
+    {
+        public TimeSpan? PhotosFrom { get; private set; }
+
+        public Task ReportAsync(int done, int? total, string stepKey, CancellationToken cancellationToken)
+        {
+            if (PhotosFrom is null && stepKey == ImportClaims360.PhotosStep)
+            {
+                PhotosFrom = watch.Elapsed;
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Queueing off, and a Claims360 set-up for the second Belgian repairer (the first keeps its queue items).</summary>
+    private static async Task<int> ConfigureQueueingOffAsync(PlanManagerDbContext db, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await db.ConnectorSettings.Where(s => s.Kind == ConnectorKind.Claims360)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Claims360Queueing, false), cancellationToken);
+        var used = await db.Claims360Setups.Select(s => s.RepairerId).ToListAsync(cancellationToken);
+        var repairer = await db.Repairers.Where(r => r.Country == "BE" && r.ExternalReference != null && !used.Contains(r.Id))
+            .OrderBy(r => r.Id).FirstAsync(cancellationToken);
+        return await AddClaims360SetupAsync(db, services, repairer, cancellationToken);
+    }
+
+    /// <summary>A Claims360 set-up for <paramref name="repairer"/> with the sandbox's keys.</summary>
+    private static async Task<int> AddClaims360SetupAsync(PlanManagerDbContext db, IServiceProvider services, Repairer repairer, CancellationToken cancellationToken)
+    {
+        var credentials = services.GetRequiredService<IOptions<SandboxOptions>>().Value.Credentials;
+        var secrets = services.GetRequiredService<SecretProtector>();
+        db.Claims360Setups.Add(new Claims360Setup
+        {
+            RepairerId = repairer.Id,
+            CarrosserieId = repairer.ExternalReference!,
+            ProtectedBodyshopKey = secrets.Protect(credentials.Claims360BodyshopKey),
+            ProtectedPlanManagerKey = secrets.Protect(credentials.Claims360PlanManagerKey),
+            ConfiguredAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+            UpdatedBy = "bench",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return repairer.Id;
+    }
+
     /// <summary>Claims360 on with a set-up for the first Belgian repairer; CAPS on.</summary>
-    private static async Task<int> ConfigureConnectorsAsync(PlanManagerDbContext db, IServiceProvider services, bool queueing, CancellationToken cancellationToken)
+    private static async Task<int> ConfigureConnectorsAsync(PlanManagerDbContext db, IServiceProvider services, CancellationToken cancellationToken)
     {
         var credentials = services.GetRequiredService<IOptions<SandboxOptions>>().Value.Credentials;
         var secrets = services.GetRequiredService<SecretProtector>();
@@ -136,7 +237,7 @@ internal static partial class BenchBackground
             if (setting.Kind == ConnectorKind.Claims360)
             {
                 setting.Enabled = true;
-                setting.Claims360Queueing = queueing;
+                setting.Claims360Queueing = true;
             }
             else if (setting.Kind == ConnectorKind.Caps)
             {
@@ -151,17 +252,7 @@ internal static partial class BenchBackground
 
         var repairer = await db.Repairers.Where(r => r.Country == "BE" && r.ExternalReference != null).OrderBy(r => r.Id).FirstAsync(cancellationToken);
         db.Claims360Setups.RemoveRange(db.Claims360Setups);
-        db.Claims360Setups.Add(new Claims360Setup
-        {
-            RepairerId = repairer.Id,
-            CarrosserieId = repairer.ExternalReference!,
-            ProtectedBodyshopKey = secrets.Protect(credentials.Claims360BodyshopKey),
-            ProtectedPlanManagerKey = secrets.Protect(credentials.Claims360PlanManagerKey),
-            ConfiguredAt = now,
-            UpdatedBy = "bench",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return repairer.Id;
+        return await AddClaims360SetupAsync(db, services, repairer, cancellationToken);
     }
 
     /// <summary>The 1,000 newest jobs CAPS may receive (insurer with a CAPS code, claim number, make, plate) owe a push due now.</summary>

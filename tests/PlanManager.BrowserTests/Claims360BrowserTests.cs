@@ -15,12 +15,17 @@ public sealed class SandboxAppFactory : PlanManagerFactory
 {
     private readonly int _assignments;
     private readonly TimeSpan? _slowClaims360;
+    private readonly int? _exportDirectLimit;
 
-    /// <summary><paramref name="assignments"/> per Claims360 bodyshop; <paramref name="slowClaims360"/>: each Claims360 answer that late.</summary>
-    public SandboxAppFactory(int assignments = 12, TimeSpan? slowClaims360 = null)
+    /// <summary>
+    /// <paramref name="assignments"/> per Claims360 bodyshop; <paramref name="slowClaims360"/>: each Claims360 answer that late;
+    /// <paramref name="exportDirectLimit"/>: exports of more jobs than this run in the background (Exports:DirectLimit).
+    /// </summary>
+    public SandboxAppFactory(int assignments = 12, TimeSpan? slowClaims360 = null, int? exportDirectLimit = null)
     {
         _assignments = assignments;
         _slowClaims360 = slowClaims360;
+        _exportDirectLimit = exportDirectLimit;
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -43,6 +48,11 @@ public sealed class SandboxAppFactory : PlanManagerFactory
         {
             builder.UseSetting("Sandbox:Fail:Claims360", "slow");
             builder.UseSetting("Sandbox:SlowDelay", slow.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (_exportDirectLimit is { } direct)
+        {
+            builder.UseSetting("Exports:DirectLimit", direct.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         foreach (var platform in Enum.GetValues<ConnectorPlatform>())
         {

@@ -39,6 +39,8 @@ public static class FeatureRegistration
         services.AddScoped<Dashboard.ReportTotals>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Dashboard.ReportMonthNotice>();
         services.AddScoped<Dashboard.JobExport>();
+        services.AddScoped<Dashboard.ExportJobs>();
+        services.AddScoped<Dashboard.ExportDownload>();
         services.AddScoped<MarkVehiclesOffSite>();
         services.AddScoped<Planning.PlannedJobs>();
         services.AddScoped<Planning.PlanningBoard>();
@@ -90,6 +92,7 @@ public static class FeatureRegistration
         services.AddBackgroundWork<Claims360.RefreshClaims360>();
         services.AddBackgroundWork<Informex.ImportInformexNow>();
         services.AddBackgroundWork<Workshop.MarkVehiclesOffSiteWork>();
+        services.AddBackgroundWork<Dashboard.ExportJobsWork>();
         services.AddScoped<Informex.InformexOnJob>();
         services.AddScoped<Informex.InformexPages>();
         services.AddScoped<JobQueue.ImportQueueOffers>();

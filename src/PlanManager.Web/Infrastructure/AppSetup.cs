@@ -22,6 +22,7 @@ public static class AppSetup
         builder.Services.AddPlanManagerConnectors(builder.Configuration, builder.Environment);
         builder.Services.AddPlanManagerBackgroundJobs(builder.Configuration);
         builder.Services.AddPlanManagerPhotos(builder.Configuration, builder.Environment);
+        Exports.ExportSetup.AddPlanManagerExports(builder.Services, builder.Configuration, builder.Environment);
         builder.Services.AddPlanManagerStartup(builder.Configuration, builder.Environment);
         return builder;
     }

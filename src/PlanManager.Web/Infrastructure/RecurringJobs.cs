@@ -15,7 +15,8 @@ public sealed class RecurringJobs(
     IOptions<BackgroundJobOptions> options,
     IOptions<CapsSyncOptions> capsSync,
     IOptions<Features.Progress.ProgressOptions> progress,
-    IOptions<Features.Messages.MailOptions> mail)
+    IOptions<Features.Messages.MailOptions> mail,
+    IOptions<Exports.ExportOptions> exports)
 {
     /// <summary>The ids <see cref="Register"/> keeps on the dashboard.</summary>
     public static readonly IReadOnlyList<string> Ids =
@@ -27,6 +28,7 @@ public sealed class RecurringJobs(
         CapsSyncRelay.SweepJobId,
         Features.Progress.BackgroundWorks.SweepJobId,
         Features.Messages.MailOutboxRelay.SweepJobId,
+        Exports.ExportFiles.SweepJobId,
         Features.Dashboard.ReportTotals.JobId,
     ];
 
@@ -50,6 +52,9 @@ public sealed class RecurringJobs(
         // Customer messages (M1): retries, senders that died, and messages written before a mail server was configured.
         recurring.AddOrUpdate<Features.Messages.MailOutboxRelay>(Features.Messages.MailOutboxRelay.SweepJobId, relay => relay.RunDueAsync(CancellationToken.None),
             mail.Value.RelayCron);
+
+        // Exported files are kept a day for their download, then deleted (decision 0022).
+        recurring.AddOrUpdate<Exports.ExportFiles>(Exports.ExportFiles.SweepJobId, files => files.SweepAsync(CancellationToken.None), exports.Value.SweepCron);
 
         // The Reports page's monthly totals: the months marked by job changes are recomputed (decision 0021).
         recurring.AddOrUpdate<Features.Dashboard.ReportTotals>(Features.Dashboard.ReportTotals.JobId, totals => totals.RunAsync(CancellationToken.None),

@@ -8,6 +8,8 @@ using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Features.Progress;
 using PlanManager.Web.Features.ThirdParties;
 using PlanManager.Web.Infrastructure.Connectors;
+using PlanManager.Web.Infrastructure.Photos;
+using Microsoft.Extensions.Options;
 
 namespace PlanManager.Web.Features.Claims360;
 
@@ -30,8 +32,9 @@ public sealed class ImportClaims360(
     PlanManagerDbContext db,
     IClaims360Api api,
     PlatformImport import,
-    Claims360PhotoTransfers photos,
     Claims360Jobs jobs,
+    IServiceScopeFactory scopes,
+    IOptions<PhotoStorageOptions> photoOptions,
     TimeProvider clock)
 {
     public const string JobId = "claims360-import";
@@ -172,7 +175,11 @@ public sealed class ImportClaims360(
         return true;
     }
 
-    /// <summary>Photos of the dossiers linked to jobs whose assignment came in this run (each photo once).</summary>
+    /// <summary>
+    /// Photos of the dossiers linked to jobs whose assignment came in this run (each photo once: the transfer row).
+    /// Several dossiers at a time, each in its own scope (a DbContext serves one caller); thumbnails are left to the
+    /// thumbnail queue, so a copy is a download, a metadata strip, a file and a row.
+    /// </summary>
     private async Task ImportPhotosAsync(int repairerId, DateTimeOffset? since, IWorkProgress progress, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -180,12 +187,37 @@ public sealed class ImportClaims360(
             .Where(i => i.RepairerId == repairerId && i.JobId != null && (since == null || i.PlatformUpdatedAt > since))
             .Where(i => db.Claims360JobLinks.Any(l => l.JobId == i.JobId))
             .Select(i => i.JobId!.Value).ToListAsync(cancellationToken);
-        var linked = jobs.Distinct().ToList();
-        for (var i = 0; i < linked.Count; i++)
+        var linked = jobs.Distinct().Order().ToList();
+        if (linked.Count == 0)
         {
-            await progress.ReportAsync(i, linked.Count, PhotosStep, cancellationToken);
-            await photos.ImportAsync(linked[i], cancellationToken);
+            return;
         }
+
+        await progress.ReportAsync(0, linked.Count, PhotosStep, cancellationToken);
+        var done = 0;
+        using var reporting = new SemaphoreSlim(1, 1);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = photoOptions.Value.CopyParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(linked, parallel, async (jobId, ct) =>
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<Claims360PhotoTransfers>().ImportAsync(jobId, ct);
+            }
+
+            var count = Interlocked.Increment(ref done);
+            // The progress record is one row written by one caller: a copy that finds it busy leaves the report to the next.
+            if ((count % 20 == 0 || count == linked.Count) && await reporting.WaitAsync(0, ct))
+            {
+                try
+                {
+                    await progress.ReportAsync(Volatile.Read(ref done), linked.Count, PhotosStep, ct);
+                }
+                finally
+                {
+                    reporting.Release();
+                }
+            }
+        });
     }
 
     private async Task RecordAsync(int repairerId, Action<Claims360Setup> change, CancellationToken cancellationToken)

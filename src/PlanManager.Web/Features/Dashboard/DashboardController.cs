@@ -1,12 +1,11 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using PlanManager.Web.Features.Jobs;
-using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Features.Progress;
 
 namespace PlanManager.Web.Features.Dashboard;
 
 /// <summary>The staff home page, the Reports page and the job list's exports (R1).</summary>
-public sealed class DashboardController(DisplayTime time) : Controller
+public sealed class DashboardController(TimeProvider clock) : Controller
 {
     /// <summary>Where the day starts: staff land here after signing in.</summary>
     [HttpGet("/")]
@@ -23,16 +22,61 @@ public sealed class DashboardController(DisplayTime time) : Controller
         return View(await figures.BuildAsync(query, cancellationToken));
     }
 
-    [HttpGet("/jobs/export.csv")]
-    public IActionResult ExportCsv([FromQuery] JobListQuery query, [FromServices] JobExport export) =>
-        new StreamedFileResult("text/csv; charset=utf-8", FileName("csv"), (stream, ct) => export.WriteCsvAsync(query, stream, ct));
+    [HttpPost("/jobs/export.csv")]
+    public Task<IActionResult> ExportCsv([FromForm] JobListQuery query, [FromForm] string? from, [FromServices] ExportJobs exports, [FromServices] JobExport export,
+        CancellationToken cancellationToken) => ExportAsync(query, ExportFormat.Csv, from, exports, export, cancellationToken);
 
-    [HttpGet("/jobs/export.xlsx")]
-    public IActionResult ExportExcel([FromQuery] JobListQuery query, [FromServices] JobExport export) =>
-        new StreamedFileResult("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName("xlsx"),
-            (stream, ct) => export.WriteExcelAsync(query, stream, ct));
+    [HttpPost("/jobs/export.xlsx")]
+    public Task<IActionResult> ExportExcel([FromForm] JobListQuery query, [FromForm] string? from, [FromServices] ExportJobs exports, [FromServices] JobExport export,
+        CancellationToken cancellationToken) => ExportAsync(query, ExportFormat.Xlsx, from, exports, export, cancellationToken);
 
-    private string FileName(string extension) => string.Create(CultureInfo.InvariantCulture, $"jobs-{time.Today():yyyy-MM-dd}.{extension}");
+    /// <summary>A background export's file, for who started it while it is kept; anyone else and a swept file get "no longer kept" (404).</summary>
+    [HttpGet("/jobs/exports/{name}")]
+    public async Task<IActionResult> Download(string name, [FromServices] ExportDownload download, CancellationToken cancellationToken)
+    {
+        if (await download.HandleAsync(name, User.Identity?.Name, cancellationToken) is not { } file)
+        {
+            ViewData["Section"] = "Jobs";
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            Response.Headers.CacheControl = "private, no-store";
+            return View("ExportGone");
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private async Task<IActionResult> ExportAsync(
+        JobListQuery query, ExportFormat format, string? from, ExportJobs exports, JobExport export, CancellationToken cancellationToken)
+    {
+        switch (await exports.HandleAsync(query, format, cancellationToken))
+        {
+            case ExportStart.Started started when from == "reports":
+                return RedirectToAction(nameof(Reports), new { repairer = query.Repairer, progress = started.ProgressId });
+            case ExportStart.Started started:
+                return RedirectToAction(nameof(JobsController.Index), "Jobs", new
+                {
+                    q = query.Q, status = query.Status, repairer = query.Repairer, vehicleIn = query.VehicleIn, source = query.Source,
+                    sort = query.Sort, dir = query.Dir, progress = started.ProgressId,
+                });
+            default:
+                // A few jobs: written in the request, as the rows come (decision 0022).
+                return new StreamedFileResult(JobExport.ContentType(format), export.FileName(format, clock.GetUtcNow()), async (stream, ct) =>
+                {
+                    if (format == ExportFormat.Csv)
+                    {
+                        await export.WriteCsvAsync(query, stream, export.Limit(format), NoProgress.Instance, null, ct);
+                        return;
+                    }
+
+                    // The zip is written with synchronous calls, which the response body refuses: a few rows are buffered first.
+                    using var buffer = new MemoryStream();
+                    await export.WriteExcelAsync(query, buffer, export.Limit(format), NoProgress.Instance, null, ct);
+                    buffer.Position = 0;
+                    await buffer.CopyToAsync(stream, ct);
+                });
+        }
+    }
 }
 
 /// <summary>A download written straight to the response as it is produced, not buffered first.</summary>
@@ -44,7 +88,7 @@ public sealed class StreamedFileResult(string contentType, string fileName, Func
         var response = context.HttpContext.Response;
         response.ContentType = ContentType;
         response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName }.ToString();
-        response.Headers.CacheControl = "no-store";
+        response.Headers.CacheControl = "private, no-store";
         await write(response.Body, context.HttpContext.RequestAborted);
     }
 }

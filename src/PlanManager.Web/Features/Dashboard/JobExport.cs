@@ -1,30 +1,46 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.Progress;
 using PlanManager.Web.Features.TimeRegistration;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Infrastructure.Exports;
 
 namespace PlanManager.Web.Features.Dashboard;
 
-/// <summary>
-/// The job list with its current filters, search and sort as a file (R1): CSV written to the response as
-/// the rows come from the database, or an Excel workbook. Each stops at a stated limit, the same at 1M
-/// jobs as at 10k (decision 0015); the job list says so beside the buttons.
-/// </summary>
-public sealed class JobExport(JobList list, DisplayTime time, IStringLocalizer<SharedResource> texts)
+public enum ExportFormat
 {
-    /// <summary>Rows a CSV holds at most: streamed, so memory stays flat; the limit keeps a request bounded.</summary>
-    public const int CsvLimit = 200_000;
+    Xlsx,
+    Csv,
+}
 
-    /// <summary>Rows a workbook holds at most: ClosedXML builds the whole workbook in memory before it is sent.</summary>
-    public const int ExcelLimit = 20_000;
+/// <summary>
+/// The job list with its current filters, search and sort as a file (R1): CSV or an Excel workbook, both written as the rows
+/// come from the database (<see cref="SheetWriter"/> for Excel), so memory stays flat. Each stops at a stated limit, the same
+/// at 1M jobs as at 10k (<see cref="ExportOptions"/>, decision 0022); the job list says so beside the buttons.
+/// </summary>
+public sealed class JobExport(JobList list, DisplayTime time, IStringLocalizer<SharedResource> texts, IOptions<ExportOptions> options)
+{
+    /// <summary>How often the work reports its progress (and the CSV is flushed).</summary>
+    public const int ReportEvery = 1_000;
 
-    private const int FlushEvery = 1_000;
+    public const string StepKey = "Export.Step";
+
+    public static string Extension(ExportFormat format) => format == ExportFormat.Xlsx ? "xlsx" : "csv";
+
+    public static string ContentType(ExportFormat format) =>
+        format == ExportFormat.Xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+
+    /// <summary>The file name a download gets: the bodyshop's day it was made.</summary>
+    public string FileName(ExportFormat format, DateTimeOffset made) =>
+        string.Create(CultureInfo.InvariantCulture, $"jobs-{time.DayOf(made):yyyy-MM-dd}.{Extension(format)}");
+
+    public int Limit(ExportFormat format) => format == ExportFormat.Xlsx ? options.Value.ExcelLimit : options.Value.CsvLimit;
 
     public IReadOnlyList<string> Header() =>
     [
@@ -33,11 +49,15 @@ public sealed class JobExport(JobList list, DisplayTime time, IStringLocalizer<S
         texts["Job.Opened"], texts["Job.OffSiteDate"], texts["Job.Source"],
     ];
 
+    /// <summary>How many jobs match, counted no further than <paramref name="atMost"/> (a capped count stays cheap at 1M jobs).</summary>
+    public async Task<int> CountAsync(JobListQuery query, int atMost, CancellationToken cancellationToken) =>
+        await JobList.Sort(await list.FilterAsync(query, cancellationToken), query).Take(atMost).CountAsync(cancellationToken);
+
     /// <summary>The matching jobs in the list's order, at most <paramref name="limit"/>, read as a stream.</summary>
     public async IAsyncEnumerable<ExportRow> RowsAsync(JobListQuery query, int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var jobs = JobList.Sort(await list.FilterAsync(query, cancellationToken), query).Take(limit);
-        var rows = jobs.Select(j => new ExportRow(
+        var rows = jobs.AsNoTracking().Select(j => new ExportRow(
             j.Number, j.Registration, j.Make, j.Model,
             j.Owner != null ? j.Owner.Name : null,
             j.Insurer != null ? j.Insurer.Name : null,
@@ -48,79 +68,68 @@ public sealed class JobExport(JobList list, DisplayTime time, IStringLocalizer<S
         }
     }
 
+    /// <summary>Writes the file; the number of jobs it holds. Reports every <see cref="ReportEvery"/> rows against <paramref name="total"/>.</summary>
+    public Task<int> WriteAsync(
+        JobListQuery query, ExportFormat format, Stream output, int limit, IWorkProgress progress, int? total, CancellationToken cancellationToken) =>
+        format == ExportFormat.Xlsx
+            ? WriteExcelAsync(query, output, limit, progress, total, cancellationToken)
+            : WriteCsvAsync(query, output, limit, progress, total, cancellationToken);
+
     /// <summary>UTF-8 with a BOM, ';' between cells, formula-like cells defused: the timesheet's CSV rules (decision 0014).</summary>
-    public async Task WriteCsvAsync(JobListQuery query, Stream output, CancellationToken cancellationToken)
+    public async Task<int> WriteCsvAsync(JobListQuery query, Stream output, int limit, IWorkProgress progress, int? total, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(progress);
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024, leaveOpen: true);
         await writer.WriteAsync(TimesheetCsv.Line(Header()) + "\r\n");
         var count = 0;
-        await foreach (var row in RowsAsync(query, CsvLimit, cancellationToken))
+        await foreach (var row in RowsAsync(query, limit, cancellationToken))
         {
             await writer.WriteAsync(TimesheetCsv.Line(CsvCells(row)) + "\r\n");
-            if (++count % FlushEvery == 0)
+            if (++count % ReportEvery == 0)
             {
                 await writer.FlushAsync(cancellationToken);
+                await progress.ReportAsync(count, total, StepKey, cancellationToken);
             }
         }
 
         await writer.FlushAsync(cancellationToken);
+        return count;
     }
 
-    /// <summary>One sheet, a header row with a filter, numbers as numbers and dates as dates (bodyshop time).</summary>
-    public async Task WriteExcelAsync(JobListQuery query, Stream output, CancellationToken cancellationToken)
+    /// <summary>One sheet, a frozen header row with a filter, numbers as numbers and dates as dates (bodyshop time).</summary>
+    public async Task<int> WriteExcelAsync(JobListQuery query, Stream output, int limit, IWorkProgress progress, int? total, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(texts["Menu.JobList"].Value is { Length: > 0 and <= 31 } name ? name : "Jobs");
-        var header = Header();
-        for (var c = 0; c < header.Count; c++)
+        ArgumentNullException.ThrowIfNull(progress);
+        using var sheet = new SheetWriter(output, texts["Menu.JobList"].Value, Header());
+        var count = 0;
+        await foreach (var row in RowsAsync(query, limit, cancellationToken))
         {
-            sheet.Cell(1, c + 1).SetValue(header[c]);
+            sheet.StartRow();
+            sheet.Number(row.Number);
+            sheet.Text(row.Registration);
+            sheet.Text(row.Make);
+            sheet.Text(row.Model);
+            sheet.Text(row.Customer);
+            sheet.Text(row.Insurer);
+            sheet.Text(row.Repairer);
+            sheet.Text(row.ClaimNumber);
+            sheet.Text(texts[$"JobStatus.{row.Status}"].Value);
+            sheet.Text(row.VehicleIn ? texts["Common.Yes"].Value : texts["Common.No"].Value);
+            sheet.Date(row.EstimatedCompletion);
+            sheet.DateTime(time.Local(row.CreatedAt).DateTime);
+            sheet.DateTime(row.OffSite is { } offSite ? time.Local(offSite).DateTime : null);
+            sheet.Text(texts[$"JobSource.{row.Source}"].Value);
+            sheet.EndRow();
+            if (++count % ReportEvery == 0)
+            {
+                await progress.ReportAsync(count, total, StepKey, cancellationToken);
+            }
         }
 
-        sheet.Row(1).Style.Font.Bold = true;
-        var r = 1;
-        await foreach (var row in RowsAsync(query, ExcelLimit, cancellationToken))
-        {
-            r++;
-            sheet.Cell(r, 1).SetValue(row.Number);
-            sheet.Cell(r, 2).SetValue(row.Registration);
-            sheet.Cell(r, 3).SetValue(row.Make ?? string.Empty);
-            sheet.Cell(r, 4).SetValue(row.Model ?? string.Empty);
-            sheet.Cell(r, 5).SetValue(row.Customer ?? string.Empty);
-            sheet.Cell(r, 6).SetValue(row.Insurer ?? string.Empty);
-            sheet.Cell(r, 7).SetValue(row.Repairer);
-            sheet.Cell(r, 8).SetValue(row.ClaimNumber ?? string.Empty);
-            sheet.Cell(r, 9).SetValue(texts[$"JobStatus.{row.Status}"].Value);
-            sheet.Cell(r, 10).SetValue(row.VehicleIn ? texts["Common.Yes"].Value : texts["Common.No"].Value);
-            if (row.EstimatedCompletion is { } completion)
-            {
-                sheet.Cell(r, 11).SetValue(completion.ToDateTime(TimeOnly.MinValue));
-            }
-
-            sheet.Cell(r, 12).SetValue(time.Local(row.CreatedAt).DateTime);
-            if (row.OffSite is { } offSite)
-            {
-                sheet.Cell(r, 13).SetValue(time.Local(offSite).DateTime);
-            }
-
-            sheet.Cell(r, 14).SetValue(texts[$"JobSource.{row.Source}"].Value);
-        }
-
-        sheet.Column(11).Style.NumberFormat.Format = "yyyy-mm-dd";
-        sheet.Column(12).Style.NumberFormat.Format = "yyyy-mm-dd hh:mm";
-        sheet.Column(13).Style.NumberFormat.Format = "yyyy-mm-dd hh:mm";
-        // Fixed widths: measuring text (AdjustToContents) needs System.Drawing fonts, absent on Linux servers.
-        sheet.Columns(1, header.Count).Width = 16;
-        sheet.Range(1, 1, r, header.Count).SetAutoFilter();
-        sheet.SheetView.FreezeRows(1);
-
-        // The Open XML package needs a seekable stream; the response body is not one.
-        using var buffer = new MemoryStream();
-        workbook.SaveAs(buffer);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(output, cancellationToken);
+        sheet.Complete();
+        return count;
     }
 
     private IEnumerable<string?> CsvCells(ExportRow row) =>

@@ -54,8 +54,9 @@ public sealed class UploadPhotos(
             var now = clock.GetUtcNow();
             foreach (var (file, format) in checkedFiles)
             {
-                // An anonymous request never decodes an image: the portal's thumbnails are made by the background queue.
-                var photo = await StoreAsync(file, format, written, makeThumbnail: !portal, cancellationToken);
+                // Only a person waiting at the job screen gets the thumbnail at once. An anonymous request never decodes an
+                // image, and a platform's photos copied by an import leave their thumbnails to the background queue (issue 18).
+                var photo = await StoreAsync(file, format, written, makeThumbnail: source == PhotoSource.Staff, cancellationToken);
                 added.Add(photo);
                 photo.JobId = job.Id;
                 photo.Source = source;

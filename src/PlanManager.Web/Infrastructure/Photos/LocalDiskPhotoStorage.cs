@@ -12,6 +12,13 @@ public sealed class PhotoStorageOptions
     /// Several web nodes need a shared folder here (or an object store behind <see cref="IPhotoStorage"/>).
     /// </summary>
     public string? Folder { get; set; }
+
+    /// <summary>
+    /// How many photos of a platform's dossiers an import fetches and stores at once (issue 18): the downloads
+    /// wait on the network, so a few at a time keep two cores busy; each works in its own scope.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 32)]
+    public int CopyParallelism { get; set; } = 8;
 }
 
 /// <summary>Photos as files in one folder, spread over sub-folders by the first two letters of their generated name.</summary>

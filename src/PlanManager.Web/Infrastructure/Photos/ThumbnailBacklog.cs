@@ -137,25 +137,47 @@ public sealed class ThumbnailWorker(ThumbnailBacklog queue, IServiceScopeFactory
         using var timer = new PeriodicTimer(options.Value.SweepEvery, clock);
         do
         {
-            try
+            // A full batch means more are waiting (an import's copied photos): sweep again as soon as the queue has
+            // drained, rather than a batch a minute. One decode at a time still, so a flood costs no more CPU.
+            while (await SweepOnceAsync(stoppingToken))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
-                var waiting = await db.JobPhotos.AsNoTracking().Where(p => p.ThumbnailPending).OrderBy(p => p.Id)
-                    .Select(p => p.Id).Take(options.Value.Capacity).ToListAsync(stoppingToken);
-                foreach (var id in waiting)
+                while (queue.Count > 0)
                 {
-                    if (!queue.TryEnqueue(id))
-                    {
-                        break;
-                    }
+                    await Task.Delay(DrainPoll, stoppingToken);
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "The sweep for photos waiting for a thumbnail failed");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Queues the oldest waiting photos; true when the queue took a whole batch (more are likely waiting).</summary>
+    private async Task<bool> SweepOnceAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
+            var waiting = await db.JobPhotos.AsNoTracking().Where(p => p.ThumbnailPending).OrderBy(p => p.Id)
+                .Select(p => p.Id).Take(options.Value.Capacity).ToListAsync(stoppingToken);
+            var queued = 0;
+            foreach (var id in waiting)
+            {
+                if (!queue.TryEnqueue(id))
+                {
+                    break;
+                }
+
+                queued++;
+            }
+
+            return waiting.Count == options.Value.Capacity && queued == waiting.Count;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "The sweep for photos waiting for a thumbnail failed");
+            return false;
+        }
     }
 }

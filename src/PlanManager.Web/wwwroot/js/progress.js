@@ -43,7 +43,8 @@
                     var result = document.createElement('a');
                     result.href = p.resultUrl;
                     result.className = 'ms-2';
-                    result.textContent = link ? link.getAttribute('data-progress-done-text') : p.resultUrl;
+                    result.setAttribute('data-testid', 'progress-result');
+                    result.textContent = section.getAttribute('data-progress-result-text') || p.resultUrl;
                     text.appendChild(result);
                 }
             }
