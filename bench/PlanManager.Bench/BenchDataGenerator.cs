@@ -316,7 +316,8 @@ internal static partial class BenchDataGenerator
             await using (var counter = connection.CreateCommand())
             {
                 counter.Transaction = transaction;
-                counter.CommandText = "UPDATE JobNumberCounters SET LastValue = $last WHERE Name = $name;";
+                // The jobs bypass the app, so the Reports page's totals are counted again at the app's next start (decision 0021).
+                counter.CommandText = "UPDATE JobNumberCounters SET LastValue = $last WHERE Name = $name; UPDATE JobNumberCounters SET LastValue = 0 WHERE Name = 'ReportTotals';";
                 counter.Parameters.AddWithValue("$last", jobCount);
                 counter.Parameters.AddWithValue("$name", JobNumberCounter.JobsName);
                 await counter.ExecuteNonQueryAsync(cancellationToken);

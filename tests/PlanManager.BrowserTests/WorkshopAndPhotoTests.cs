@@ -38,7 +38,8 @@ public sealed class WorkshopAndPhotoTests(BrowserHost host) : IClassFixture<Brow
                 firstId ??= job.Id;
             }
 
-            await db.JobNumberCounters.ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, number));
+            await db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, number));
             return firstId!.Value;
         });
     }

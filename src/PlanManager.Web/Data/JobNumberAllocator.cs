@@ -18,9 +18,31 @@ public static class JobNumberAllocator
             throw new InvalidOperationException("The job number lock is held by a transaction; open one first.");
         }
 
-        await db.JobNumberCounters
-            .Where(c => c.Name == JobNumberCounter.JobsName)
+        await LockRowAsync(db, JobNumberCounter.JobsName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the write lock of one counter row (an UPDATE that leaves it as it is) until the caller's transaction ends, and
+    /// returns its value. On PostgreSQL and SQL Server a second caller waits on the row; on SQLite on the database's one writer.
+    /// </summary>
+    public static async Task<int> LockRowAsync(PlanManagerDbContext db, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A counter row's lock is held by a transaction; open one first.");
+        }
+
+        var updated = await db.JobNumberCounters
+            .Where(c => c.Name == name)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastValue, c => c.LastValue), cancellationToken);
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"The counter row {name} is missing; run the database migrations.");
+        }
+
+        // Read after the UPDATE: the lock is ours, so the value is the one the last holder committed.
+        return await db.JobNumberCounters.Where(c => c.Name == name).Select(c => c.LastValue).SingleAsync(cancellationToken);
     }
 
     /// <summary>Takes the next number. Call inside the transaction that inserts the job.</summary>

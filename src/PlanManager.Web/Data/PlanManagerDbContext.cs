@@ -42,6 +42,8 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<Domain.Workshop.ClockCorrection> ClockCorrections => Set<Domain.Workshop.ClockCorrection>();
     public DbSet<Domain.Workshop.Kiosk> Kiosks => Set<Domain.Workshop.Kiosk>();
     public DbSet<WorkProgress> WorkProgress => Set<WorkProgress>();
+    public DbSet<ReportMonth> ReportMonths => Set<ReportMonth>();
+    public DbSet<ReportMonthChange> ReportMonthChanges => Set<ReportMonthChange>();
 
     /// <summary>
     /// The Data Protection key ring, shared by every node. Its keys are encrypted with a certificate

@@ -36,6 +36,8 @@ public static class FeatureRegistration
         services.AddScoped<VehiclesInside>();
         services.AddScoped<Dashboard.DashboardFigures>();
         services.AddScoped<Dashboard.ReportFigures>();
+        services.AddScoped<Dashboard.ReportTotals>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Dashboard.ReportMonthNotice>();
         services.AddScoped<Dashboard.JobExport>();
         services.AddScoped<Dashboard.ExportJobs>();
         services.AddScoped<Dashboard.ExportDownload>();

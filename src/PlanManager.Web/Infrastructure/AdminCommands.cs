@@ -8,16 +8,18 @@ namespace PlanManager.Web.Infrastructure;
 /// One-shot commands for operators, run with the app's own configuration instead of serving:
 ///   --migrate-only                       apply the migrations (the one step before nodes start) and exit
 ///   --create-user EMAIL ROLE             create a Staff or Support user; password from PLANMANAGER_NEW_USER_PASSWORD
+///   --rebuild-report-totals              count the Reports page's monthly totals again from the jobs (decision 0021)
 ///   --rotate-keys | --revoke-keys        a new Data Protection key (revoke: after a leak, every older key revoked), see KeyRingCommands
 /// </summary>
 public static class AdminCommands
 {
     public const string MigrateOnly = "--migrate-only";
     public const string CreateUser = "--create-user";
+    public const string RebuildReportTotals = "--rebuild-report-totals";
     public const string PasswordVariable = "PLANMANAGER_NEW_USER_PASSWORD";
 
     public static bool IsCommand(string[] args) =>
-        args.Contains(MigrateOnly) || args.Contains(CreateUser) || KeyRingCommands.IsCommand(args);
+        args.Contains(MigrateOnly) || args.Contains(CreateUser) || args.Contains(RebuildReportTotals) || KeyRingCommands.IsCommand(args);
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -29,6 +31,14 @@ public static class AdminCommands
         {
             await NodeLoginGrant.ApplyAsync(app.Services, logger, CancellationToken.None);
             logger.LogInformation("Migrations applied; the database is ready for the nodes.");
+            return 0;
+        }
+
+        if (args.Contains(RebuildReportTotals))
+        {
+            await using var totalsScope = app.Services.CreateAsyncScope();
+            await totalsScope.ServiceProvider.GetRequiredService<Features.Dashboard.ReportTotals>().FillAsync(rebuild: true, CancellationToken.None);
+            logger.LogInformation("The Reports page's monthly totals were counted again from the jobs.");
             return 0;
         }
 

@@ -29,6 +29,7 @@ public sealed class RecurringJobs(
         Features.Progress.BackgroundWorks.SweepJobId,
         Features.Messages.MailOutboxRelay.SweepJobId,
         Exports.ExportFiles.SweepJobId,
+        Features.Dashboard.ReportTotals.JobId,
     ];
 
     public void Register()
@@ -54,6 +55,10 @@ public sealed class RecurringJobs(
 
         // Exported files are kept a day for their download, then deleted (decision 0022).
         recurring.AddOrUpdate<Exports.ExportFiles>(Exports.ExportFiles.SweepJobId, files => files.SweepAsync(CancellationToken.None), exports.Value.SweepCron);
+
+        // The Reports page's monthly totals: the months marked by job changes are recomputed (decision 0021).
+        recurring.AddOrUpdate<Features.Dashboard.ReportTotals>(Features.Dashboard.ReportTotals.JobId, totals => totals.RunAsync(CancellationToken.None),
+            Features.Dashboard.ReportTotals.Cron);
     }
 
     private string Cron(string key) => configuration[key] is { } cron && !string.IsNullOrWhiteSpace(cron) ? cron : "*/15 * * * *";

@@ -47,6 +47,9 @@ public static class StartupSetup
             await db.Database.MigrateAsync();
         }
 
+        // Filled once (a new database, or one migrated from before the totals): the page counts live until then.
+        await services.GetRequiredService<Features.Dashboard.ReportTotals>().FillAsync(rebuild: false, CancellationToken.None);
+
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in new[] { Roles.Staff, Roles.Support })
         {

@@ -136,7 +136,8 @@ public sealed class CapsSyncTests : IClassFixture<CapsSyncFactory>, IAsyncLifeti
     public async Task A_push_that_fails_with_503_is_retried_and_every_attempt_is_logged()
     {
         var aviva = await _factory.CapsInsurerIdAsync();
-        var number = await _factory.WithDbAsync(db => db.JobNumberCounters.Select(c => c.LastValue).SingleAsync()) + 1;
+        var number = await _factory.WithDbAsync(db =>
+            db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName).Select(c => c.LastValue).SingleAsync()) + 1;
         var path = $"/caps/v1/jobs/{number}";
 
         // One push is two HTTP attempts (MaxRetries 1): the first push fails with 503 twice, the second push is answered.

@@ -189,7 +189,7 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         Decisions(503);
         await _browser.GetPageAsync("/job-queue/caps");
         var itemId = await ItemIdAsync("OF-G1");
-        var numberBefore = await _factory.WithDbAsync(db => db.JobNumberCounters.Select(c => c.LastValue).SingleAsync());
+        var numberBefore = await _factory.WithDbAsync(db => JobNumber(db));
 
         using var response = await _browser.SubmitAsync("/job-queue/caps", $"form[action='/job-queue/caps/{itemId}/accept']", new Dictionary<string, string>());
 
@@ -198,7 +198,7 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
         Assert.Contains("did not take the decision (platform error)", page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-claim='CLM-G1']"));
         Assert.Equal(0, await _factory.WithDbAsync(db => db.Jobs.CountAsync(j => j.ClaimNumber == "CLM-G1")));
-        Assert.Equal(numberBefore, await _factory.WithDbAsync(db => db.JobNumberCounters.Select(c => c.LastValue).SingleAsync()));
+        Assert.Equal(numberBefore, await _factory.WithDbAsync(db => JobNumber(db)));
     }
 
     [Fact]
@@ -310,4 +310,8 @@ public sealed class CapsQueueTests : IClassFixture<CapsQueueFactory>, IAsyncLife
 
     private Task<int> SwitchCapsAsync(bool on) => _factory.WithDbAsync(db =>
         db.ConnectorSettings.Where(c => c.Kind == ConnectorKind.Caps).ExecuteUpdateAsync(u => u.SetProperty(c => c.Enabled, on)));
+
+    /// <summary>The last job number taken (the counter row of the jobs, beside the report totals' row).</summary>
+    private static Task<int> JobNumber(PlanManager.Web.Data.PlanManagerDbContext db) =>
+        db.JobNumberCounters.Where(c => c.Name == JobNumberCounter.JobsName).Select(c => c.LastValue).SingleAsync();
 }

@@ -56,6 +56,8 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.HasIndex(j => new { j.OffSiteDate, j.RepairerId, j.ArrivedAt, j.CreatedAt });
         // Jobs per source per month.
         builder.HasIndex(j => new { j.CreatedAt, j.Source, j.RepairerId });
+        // The monthly totals recompute one repairer's month (decision 0021).
+        builder.HasIndex(j => new { j.RepairerId, j.OffSiteDate, j.ArrivedAt, j.CreatedAt });
     }
 }
 
@@ -76,6 +78,8 @@ internal sealed class JobNumberCounterConfiguration : IEntityTypeConfiguration<J
     {
         builder.HasKey(c => c.Name);
         builder.Property(c => c.Name).HasMaxLength(50);
-        builder.HasData(new JobNumberCounter { Name = JobNumberCounter.JobsName, LastValue = 0 });
+        builder.HasData(
+            new JobNumberCounter { Name = JobNumberCounter.JobsName, LastValue = 0 },
+            new JobNumberCounter { Name = JobNumberCounter.ReportTotalsName, LastValue = JobNumberCounter.ReportTotalsNotFilled });
     }
 }

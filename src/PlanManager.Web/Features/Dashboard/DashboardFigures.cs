@@ -45,7 +45,9 @@ public sealed class DashboardFigures(PlanManagerDbContext db, DisplayTime time, 
         // Bounds ascending in time: the start of the day 30, 14, 7, 3 and 1 days ago. Bucket 0 is "over 30 days".
         var bounds = DaysInFrom.Skip(1).Reverse().Select(d => time.At(today.AddDays(-(d - 1)), TimeOnly.MinValue)).ToList();
         var key = Buckets.Combine(Buckets.Index<Job>(j => j.VehicleInSince, bounds), Buckets.Flag(Job.FinishedForVehicleIn()), 2);
-        var cars = db.Jobs.AsNoTracking().Where(j => j.VehicleIn);
+        // A parameter, not the bare column: SQLite seeks the covering index only on "VehicleIn = ?" (a bare column scans it all).
+        var vehicleIn = true;
+        var cars = db.Jobs.AsNoTracking().Where(j => j.VehicleIn == vehicleIn);
         if (repairer is { } id)
         {
             cars = cars.Where(j => j.RepairerId == id);

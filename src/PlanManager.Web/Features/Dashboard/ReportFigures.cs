@@ -31,14 +31,61 @@ public sealed class ReportFigures(PlanManagerDbContext db, DisplayTime time)
         var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
         var chosen = repairers.FirstOrDefault(r => r.Id == query.Repairer)?.Id;
         var months = Months(query.MonthCount);
-        var cycle = await CycleTimesAsync(chosen, months, cancellationToken);
-        return new ReportModel(
-            chosen,
-            query.MonthCount,
-            repairers,
-            cycle,
-            CycleTimesPerRepairer(cycle, repairers),
-            await SourcesAsync(chosen, months, cancellationToken));
+        var (cycle, sources) = await FiguresAsync(chosen, months, cancellationToken);
+        return new ReportModel(chosen, query.MonthCount, repairers, cycle, CycleTimesPerRepairer(cycle, repairers), sources);
+    }
+
+    /// <summary>
+    /// The figures of the chosen months from the monthly totals, except the months that still have marks of changes not yet
+    /// recomputed: those are counted live, so the page is always exact (decision 0021). Without filled totals, all live.
+    /// </summary>
+    public async Task<(IReadOnlyList<CycleMonth> Cycle, IReadOnlyList<SourceMonth> Sources)> FiguresAsync(
+        int? repairer, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        if (!await TotalsFilledAsync(cancellationToken))
+        {
+            return await LiveAsync(repairer, months, cancellationToken);
+        }
+
+        // The marks before the rows: a recompute that commits in between has written its rows by the time they are read.
+        var (first, last) = (months[0], months[^1]);
+        var changes = db.ReportMonthChanges.AsNoTracking().Where(c => c.Month >= first && c.Month <= last);
+        if (repairer is { } chosen)
+        {
+            changes = changes.Where(c => c.RepairerId == chosen || c.RepairerId == ReportMonthChange.AllRepairers);
+        }
+
+        var marked = (await changes.Select(c => c.Month).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var stored = db.ReportMonths.AsNoTracking().Where(r => r.Month >= first && r.Month <= last);
+        if (repairer is { } id)
+        {
+            stored = stored.Where(r => r.RepairerId == id);
+        }
+
+        var rows = (await stored.ToListAsync(cancellationToken)).Where(r => !marked.Contains(r.Month)).ToList();
+        if (!await TotalsFilledAsync(cancellationToken))
+        {
+            // A rebuild emptied the table after the first look: these rows may be half a fill.
+            return await LiveAsync(repairer, months, cancellationToken);
+        }
+
+        var cycle = rows.Where(r => r.CarsLeft > 0)
+            .Select(r => new CycleMonth(r.RepairerId, r.Month, r.CarsLeft, r.CarsWithArrival, Days(r.KeysToKeysTicks), Days(r.EstimateToDeliveryTicks)))
+            .ToList();
+        var sources = months.ToDictionary(m => m, m => new SourceMonth(m, Sources.ToDictionary(s => s, s => rows.Where(r => r.Month == m).Sum(r => r.Opened(s)))));
+        if (marked.Count > 0)
+        {
+            // One live read over the span of the marked months (all chosen months at worst: the old queries), kept for those months.
+            var span = months.Where(m => m >= marked.Min() && m <= marked.Max()).ToList();
+            cycle.AddRange((await CycleTimesAsync(repairer, span, cancellationToken)).Where(c => marked.Contains(c.Month)));
+            foreach (var live in (await SourcesAsync(repairer, span, cancellationToken)).Where(s => marked.Contains(s.Month)))
+            {
+                sources[live.Month] = live;
+            }
+        }
+
+        return ([.. cycle.OrderBy(c => c.Month).ThenBy(c => c.RepairerId)], [.. months.Select(m => sources[m])]);
     }
 
     /// <summary>The first day of each of the last <paramref name="count"/> months, the current one last.</summary>
@@ -98,6 +145,14 @@ public sealed class ReportFigures(PlanManagerDbContext db, DisplayTime time)
             month,
             Sources.ToDictionary(s => s, s => counts.GetValueOrDefault(((i + 1) * Sources.Length) + (int)s))))];
     }
+
+    private Task<bool> TotalsFilledAsync(CancellationToken cancellationToken) =>
+        db.JobNumberCounters.AsNoTracking().AnyAsync(
+            c => c.Name == JobNumberCounter.ReportTotalsName && c.LastValue == JobNumberCounter.ReportTotalsFilled, cancellationToken);
+
+    private async Task<(IReadOnlyList<CycleMonth> Cycle, IReadOnlyList<SourceMonth> Sources)> LiveAsync(
+        int? repairer, IReadOnlyList<DateOnly> months, CancellationToken cancellationToken) =>
+        (await CycleTimesAsync(repairer, months, cancellationToken), await SourcesAsync(repairer, months, cancellationToken));
 
     private static IReadOnlyList<RepairerCycle> CycleTimesPerRepairer(IReadOnlyList<CycleMonth> months, IReadOnlyList<RepairerOption> repairers) =>
     [

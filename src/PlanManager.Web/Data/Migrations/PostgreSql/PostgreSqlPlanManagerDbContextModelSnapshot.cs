@@ -1116,6 +1116,8 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
 
+                    b.HasIndex("RepairerId", "OffSiteDate", "ArrivedAt", "CreatedAt");
+
                     b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
                     b.ToTable("Jobs");
@@ -1178,6 +1180,11 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         new
                         {
                             Name = "Jobs",
+                            LastValue = 0
+                        },
+                        new
+                        {
+                            Name = "ReportTotals",
                             LastValue = 0
                         });
                 });
@@ -1642,6 +1649,70 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Repairers");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ReportMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CarsLeft")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CarsWithArrival")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("EstimateToDeliveryTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("KeysToKeysTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OpenedAudatexUk")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenedCaps")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenedClaims360")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenedInformex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenedPortal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OpenedStaff")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "RepairerId");
+
+                    b.ToTable("ReportMonths");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ReportMonthChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "RepairerId");
+
+                    b.ToTable("ReportMonthChanges");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.ThirdParty", b =>

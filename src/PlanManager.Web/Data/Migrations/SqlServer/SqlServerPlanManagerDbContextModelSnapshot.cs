@@ -1118,6 +1118,8 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
 
+                    b.HasIndex("RepairerId", "OffSiteDate", "ArrivedAt", "CreatedAt");
+
                     b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
                     b.ToTable("Jobs");
@@ -1180,6 +1182,11 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         new
                         {
                             Name = "Jobs",
+                            LastValue = 0
+                        },
+                        new
+                        {
+                            Name = "ReportTotals",
                             LastValue = 0
                         });
                 });
@@ -1644,6 +1651,70 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Repairers");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ReportMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CarsLeft")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CarsWithArrival")
+                        .HasColumnType("int");
+
+                    b.Property<long>("EstimateToDeliveryTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("KeysToKeysTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OpenedAudatexUk")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenedCaps")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenedClaims360")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenedInformex")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenedPortal")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenedStaff")
+                        .HasColumnType("int");
+
+                    b.HasKey("Month", "RepairerId");
+
+                    b.ToTable("ReportMonths");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ReportMonthChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "RepairerId");
+
+                    b.ToTable("ReportMonthChanges");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.ThirdParty", b =>

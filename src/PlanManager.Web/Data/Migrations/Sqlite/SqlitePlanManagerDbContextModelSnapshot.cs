@@ -1089,6 +1089,8 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
 
+                    b.HasIndex("RepairerId", "OffSiteDate", "ArrivedAt", "CreatedAt");
+
                     b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
                     b.ToTable("Jobs");
@@ -1149,6 +1151,11 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         new
                         {
                             Name = "Jobs",
+                            LastValue = 0
+                        },
+                        new
+                        {
+                            Name = "ReportTotals",
                             LastValue = 0
                         });
                 });
@@ -1599,6 +1606,68 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Repairers");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ReportMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarsLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarsWithArrival")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EstimateToDeliveryTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeysToKeysTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenedAudatexUk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenedCaps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenedClaims360")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenedInformex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenedPortal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenedStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "RepairerId");
+
+                    b.ToTable("ReportMonths");
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ReportMonthChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RepairerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month", "RepairerId");
+
+                    b.ToTable("ReportMonthChanges");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.ThirdParty", b =>
