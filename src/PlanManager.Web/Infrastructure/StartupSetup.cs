@@ -45,6 +45,9 @@ public static class StartupSetup
         if (options.MigrateOnStart || forceMigrate)
         {
             await db.Database.MigrateAsync();
+            // Parties saved before the customer search kept name words get theirs once (decision 0023).
+            await Features.ThirdParties.PartyNameWordsBackfill.RunAsync(
+                db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupSetup)), CancellationToken.None);
         }
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
