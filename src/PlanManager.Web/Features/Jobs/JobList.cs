@@ -48,7 +48,7 @@ public sealed record JobRow(
 /// </summary>
 public sealed class JobList(PlanManagerDbContext db)
 {
-    /// <summary>How many matching customers a name search looks at; a name that common needs a plate or number too.</summary>
+    /// <summary>How many matching customers a name search looks at (the newest); a name that common needs a plate or number too.</summary>
     public const int MaxCustomerMatches = 500;
 
     /// <summary>How many words of a term the customer search uses (the longest, so the most telling); the rest are ignored.</summary>
@@ -188,6 +188,7 @@ public sealed class JobList(PlanManagerDbContext db)
             .Where(m => db.ThirdParties.Any(t => t.Id == m.ThirdPartyId && t.Kind == ThirdPartyKind.Owner))
             .Select(m => m.ThirdPartyId)
             .Distinct()
+            .OrderByDescending(id => id)
             .Take(MaxCustomerMatches);
     }
 
