@@ -155,3 +155,32 @@ public sealed class CustomerSearchTests(PlanManagerFactory factory) : SignedInTe
         Assert.All(plan.Where(d => d.StartsWith("SCAN", StringComparison.Ordinal)), d => Assert.Contains(d, found));
     }
 }
+
+/// <summary>The same words on PostgreSQL: written by the notice, filled by the backfill's raw INSERTs, found by the range query.</summary>
+public sealed class CustomerSearchPostgreSqlTests
+{
+    private sealed class PostgresFactory(TestDatabase database) : PlanManagerFactory(database);
+
+    [PostgresFact]
+    public async Task A_customer_is_found_by_a_word_after_the_backfill_on_postgresql()
+    {
+        using var database = TestDatabase.NewPostgreSql();
+        using var factory = new PostgresFactory(database);
+        var browser = new HtmlClient(factory.CreateBrowserLikeClient());
+        await browser.SignInAsync(PlanManager.Web.Data.Demo.DemoDataSeeder.StaffEmail);
+        var owner = await factory.WithDbAsync(async db =>
+        {
+            var party = PartyBuilder.Owner("Xavera Plompetaal").Build();
+            db.Jobs.Add(new JobBuilder().Number(97001).Repairer(await db.Repairers.Select(r => r.Id).FirstAsync()).Owner(party).Build());
+            await db.SaveChangesAsync();
+            return party.Id;
+        });
+        Assert.Equal(2, await factory.WithDbAsync(db => db.ThirdPartyNameWords.CountAsync(w => w.ThirdPartyId == owner)));
+        await factory.WithDbAsync(db => db.ThirdPartyNameWords.ExecuteDeleteAsync());
+
+        await factory.WithDbAsync(db => PartyNameWordsBackfill.RunAsync(db, NullLogger.Instance, CancellationToken.None));
+
+        var page = await browser.GetPageAsync("/jobs?q=plompetaal%20xav");
+        Assert.Equal(["97001"], page.QuerySelectorAll("table.pm-table tbody tr td:first-child a").Select(a => a.TextContent));
+    }
+}
