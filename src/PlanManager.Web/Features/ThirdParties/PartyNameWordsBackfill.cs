@@ -13,7 +13,7 @@ namespace PlanManager.Web.Features.ThirdParties;
 /// <summary>
 /// Writes the name words of parties that have none (decision 0023): every party saved before the words existed, once,
 /// when the migrations run (at start-up, or in the <c>--migrate-only</c> step of a cluster). Parties are read in batches
-/// by id and their words inserted with plain multi-row INSERTs, so half a million owners take seconds, not minutes.
+/// by id and their words inserted with plain multi-row INSERTs (500,000 parties: about 25 s on SQLite, decision 0023).
 /// </summary>
 public static partial class PartyNameWordsBackfill
 {
