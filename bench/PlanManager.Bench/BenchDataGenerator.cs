@@ -12,7 +12,7 @@ namespace PlanManager.Bench;
 /// <summary>
 /// Fills an empty SQLite database with a realistic bodyshop history for the benchmarks (bench/run.sh):
 /// 50 repairers, 20,000 third parties and N jobs spread over ten years with their log lines and photo
-/// metadata, about 3% of the cars marked inside. Raw prepared inserts in large transactions: a
+/// metadata, about 3% of the cars marked inside, and the parties' name words. Raw prepared inserts in large transactions: a
 /// million jobs take minutes, not hours. Search keys are filled with <see cref="SearchKey"/>, as the app does.
 /// </summary>
 internal static partial class BenchDataGenerator
@@ -108,6 +108,11 @@ internal static partial class BenchDataGenerator
             VALUES ($kind, $name, $key, $city, $phone, $caps, $at, $at) RETURNING Id;
             """;
         var p = Parameters(command, "$kind", "$name", "$key", "$city", "$phone", "$caps", "$at");
+        // The customer search's name words, as PartyNameWordsNotice writes them in the app (decision 0023).
+        await using var wordCommand = connection.CreateCommand();
+        wordCommand.Transaction = transaction;
+        wordCommand.CommandText = "INSERT INTO ThirdPartyNameWords (ThirdPartyId, Word) VALUES ($party, $word);";
+        var w = Parameters(wordCommand, "$party", "$word");
         var owners = new List<int>();
         var insurers = new List<int>();
         var agents = new List<int>();
@@ -138,6 +143,11 @@ internal static partial class BenchDataGenerator
             Set(p, (int)kind, name, SearchKey.Normalize(name), Pick(random, DemoCatalog.Cities), phone, caps, now.UtcTicks);
             var id = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             (kind switch { ThirdPartyKind.Insurer => insurers, ThirdPartyKind.Agent => agents, _ => owners }).Add(id);
+            foreach (var word in SearchKey.NameWords(name))
+            {
+                Set(w, id, word);
+                await wordCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -17,6 +17,7 @@ public abstract class PlanManagerDbContext(DbContextOptions options) : IdentityD
     public DbSet<HeldPhoto> HeldPhotos => Set<HeldPhoto>();
     public DbSet<Repairer> Repairers => Set<Repairer>();
     public DbSet<ThirdParty> ThirdParties => Set<ThirdParty>();
+    public DbSet<ThirdPartyNameWord> ThirdPartyNameWords => Set<ThirdPartyNameWord>();
     public DbSet<JobNumberCounter> JobNumberCounters => Set<JobNumberCounter>();
     public DbSet<ConnectorSetting> ConnectorSettings => Set<ConnectorSetting>();
     public DbSet<Claims360Setup> Claims360Setups => Set<Claims360Setup>();

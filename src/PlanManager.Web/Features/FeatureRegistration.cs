@@ -82,6 +82,7 @@ public static class FeatureRegistration
         services.AddScoped<Infrastructure.Connectors.PlatformImport>();
         services.AddScoped<Claims360.Claims360PhotoTransfers>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Caps.CapsSyncNotice>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, ThirdParties.PartyNameWordsNotice>();
         services.AddScoped<Caps.CapsSyncRelay>();
         services.AddScoped<Caps.CapsSyncStatus>();
         services.AddScoped<Informex.ImportInformex>();

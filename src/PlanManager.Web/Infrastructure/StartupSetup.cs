@@ -45,6 +45,9 @@ public static class StartupSetup
         if (options.MigrateOnStart || forceMigrate)
         {
             await db.Database.MigrateAsync();
+            // Parties saved before the customer search kept name words get theirs once (decision 0023).
+            await Features.ThirdParties.PartyNameWordsBackfill.RunAsync(
+                db, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupSetup)), CancellationToken.None);
         }
 
         // Filled once (a new database, or one migrated from before the totals): the page counts live until then.

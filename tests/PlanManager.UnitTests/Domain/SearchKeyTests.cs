@@ -45,4 +45,38 @@ public sealed class SearchKeyTests
         var bound = SearchKey.UpperBound("1ABC")!;
         Assert.False(string.CompareOrdinal(key, "1ABC") >= 0 && string.CompareOrdinal(key, bound) < 0);
     }
+
+    [Theory]
+    [InlineData("Jan De Smet", "JAN|DE|SMET")]
+    [InlineData("  O'Brien-Müller ", "O|BRIEN|MULLER")]
+    [InlineData("Élise  Vandenbroucke", "ELISE|VANDENBROUCKE")]
+    [InlineData("Søren & Co. 2", "SREN|CO|2")]
+    [InlineData(" - & ", "")]
+    [InlineData(null, "")]
+    public void Words_are_the_runs_of_letters_and_digits_of_a_name_normalised(string? input, string expected) =>
+        Assert.Equal(expected, string.Join('|', SearchKey.Words(input)));
+
+    [Fact]
+    public void A_name_is_found_by_the_key_from_each_of_its_words_to_its_end() =>
+        Assert.Equal(["JANDESMET", "DESMET", "SMET"], SearchKey.NameWords("Jan De Smet"));
+
+    [Fact]
+    public void A_repeated_ending_is_stored_once() =>
+        Assert.Equal(["SMETSMET", "SMET"], SearchKey.NameWords("Smet-Smet"));
+
+    [Fact]
+    public void Name_words_are_cut_to_the_column_length()
+    {
+        // Ten words of ten letters, each ending in its own letter: ABCDEFGHIA ... ABCDEFGHIJ.
+        var name = string.Join(' ', Enumerable.Range(0, 10).Select(i => "Abcdefghi" + (char)('a' + i)));
+        var words = SearchKey.NameWords(name);
+
+        Assert.Equal(10, words.Count);
+        Assert.All(words, w => Assert.True(w.Length <= SearchKey.WordLength));
+        Assert.Equal("ABCDEFGHIJ", words[^1]);
+        Assert.Equal(SearchKey.Normalize(name)[..SearchKey.WordLength], words[0]);
+    }
+
+    [Fact]
+    public void A_name_without_letters_or_digits_has_no_words() => Assert.Empty(SearchKey.NameWords("&"));
 }

@@ -40,3 +40,16 @@ internal sealed class ThirdPartyConfiguration : IEntityTypeConfiguration<ThirdPa
         builder.HasIndex(t => new { t.Kind, t.CapsCode });
     }
 }
+
+internal sealed class ThirdPartyNameWordConfiguration : IEntityTypeConfiguration<ThirdPartyNameWord>
+{
+    public void Configure(EntityTypeBuilder<ThirdPartyNameWord> builder)
+    {
+        builder.ToTable("ThirdPartyNameWords");
+        builder.HasKey(w => new { w.ThirdPartyId, w.Word });
+        builder.Property(w => w.Word).HasMaxLength(SearchKey.WordLength).IsRequired();
+        // The customer search reads a range of words and their parties from this index alone (decision 0023).
+        builder.HasIndex(w => new { w.Word, w.ThirdPartyId });
+        builder.HasOne(w => w.ThirdParty).WithMany().HasForeignKey(w => w.ThirdPartyId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -48,8 +48,11 @@ public sealed record JobRow(
 /// </summary>
 public sealed class JobList(PlanManagerDbContext db)
 {
-    /// <summary>How many matching customers a name search looks at; a name that common needs a plate or number too.</summary>
+    /// <summary>How many matching customers a name search looks at (the newest); a name that common needs a plate or number too.</summary>
     public const int MaxCustomerMatches = 500;
+
+    /// <summary>How many words of a term the customer search uses (the longest, so the most telling); the rest are ignored.</summary>
+    public const int MaxNameWords = 4;
 
     /// <summary>The job list page: the matching rows and the repairers for its filter.</summary>
     public async Task<JobListModel> PageAsync(JobListQuery query, CancellationToken cancellationToken)
@@ -125,10 +128,8 @@ public sealed class JobList(PlanManagerDbContext db)
         }
 
         var upper = SearchKey.UpperBound(key);
-        // Owners are few next to jobs (thousands, not millions): a "contains" on their key finds a
-        // surname as well as a first name, and the matching ids then use the jobs' OwnerId index.
-        var owners = db.ThirdParties.AsNoTracking().Where(t => t.Kind == ThirdPartyKind.Owner && t.NameKey.Contains(key));
-        var ownerIds = await owners.OrderBy(t => t.NameKey).Select(t => t.Id).Take(MaxCustomerMatches).ToListAsync(cancellationToken);
+        // The customers whose name has every word of the term (by prefix, decision 0023); their ids then use the jobs' OwnerId index.
+        var ownerIds = await CustomerIds(term).ToListAsync(cancellationToken);
 
         var terms = new List<Expression<Func<Job, bool>>>();
         if (int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
@@ -153,6 +154,50 @@ public sealed class JobList(PlanManagerDbContext db)
         }
 
         return jobs.Where(Predicates.AnyOf(terms));
+    }
+
+    /// <summary>
+    /// The owners (at most <see cref="MaxCustomerMatches"/>) with, for every word of the term, a word of their name that starts
+    /// with it, in any order: "smet", "jan", "de smet" and "smet jan" find Jan De Smet, "met" does not. Each word is an index range
+    /// on <see cref="ThirdPartyNameWord.Word"/>; the longest word drives the query and the others (up to
+    /// <see cref="MaxNameWords"/> in all) are checked per party on its primary key.
+    /// </summary>
+    public IQueryable<int> CustomerIds(string? term)
+    {
+        var words = SearchKey.Words(term)
+            .Select(w => w.Length > SearchKey.WordLength ? w[..SearchKey.WordLength] : w)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(w => w.Length)
+            .Take(MaxNameWords)
+            .ToList();
+        var names = db.ThirdPartyNameWords.AsNoTracking();
+        if (words.Count == 0)
+        {
+            return names.Where(_ => false).Select(w => w.ThirdPartyId);
+        }
+
+        var matches = names.Where(StartsWith(words[0]));
+        foreach (var word in words.Skip(1))
+        {
+            var other = names.Where(StartsWith(word));
+            matches = matches.Where(m => other.Any(w => w.ThirdPartyId == m.ThirdPartyId));
+        }
+
+        // EXISTS rather than a join: a join lets SQLite's planner start from every owner instead of the word range.
+        return matches
+            .Where(m => db.ThirdParties.Any(t => t.Id == m.ThirdPartyId && t.Kind == ThirdPartyKind.Owner))
+            .Select(m => m.ThirdPartyId)
+            .Distinct()
+            .OrderByDescending(id => id)
+            .Take(MaxCustomerMatches);
+    }
+
+    private static Expression<Func<ThirdPartyNameWord, bool>> StartsWith(string word)
+    {
+        var upper = SearchKey.UpperBound(word);
+        return upper is null
+            ? w => string.Compare(w.Word, word) >= 0
+            : w => string.Compare(w.Word, word) >= 0 && string.Compare(w.Word, upper) < 0;
     }
 
     public static IQueryable<Job> Sort(IQueryable<Job> jobs, JobListQuery query) => (query.SortKey, query.Descending) switch

@@ -1790,6 +1790,22 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                     b.ToTable("ThirdParties");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.ThirdPartyNameWord", b =>
+                {
+                    b.Property<int>("ThirdPartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ThirdPartyId", "Word");
+
+                    b.HasIndex("Word", "ThirdPartyId");
+
+                    b.ToTable("ThirdPartyNameWords", (string)null);
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.WorkProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -2364,6 +2380,17 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ThirdPartyNameWord", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.ThirdParty", "ThirdParty")
+                        .WithMany()
+                        .HasForeignKey("ThirdPartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ThirdParty");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>

@@ -1792,6 +1792,22 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                     b.ToTable("ThirdParties");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.ThirdPartyNameWord", b =>
+                {
+                    b.Property<int>("ThirdPartyId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("ThirdPartyId", "Word");
+
+                    b.HasIndex("Word", "ThirdPartyId");
+
+                    b.ToTable("ThirdPartyNameWords", (string)null);
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.WorkProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -2368,6 +2384,17 @@ namespace PlanManager.Web.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ThirdPartyNameWord", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.ThirdParty", "ThirdParty")
+                        .WithMany()
+                        .HasForeignKey("ThirdPartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ThirdParty");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>

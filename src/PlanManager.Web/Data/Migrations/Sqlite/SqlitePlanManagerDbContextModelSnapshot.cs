@@ -1743,6 +1743,22 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                     b.ToTable("ThirdParties");
                 });
 
+            modelBuilder.Entity("PlanManager.Web.Domain.ThirdPartyNameWord", b =>
+                {
+                    b.Property<int>("ThirdPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ThirdPartyId", "Word");
+
+                    b.HasIndex("Word", "ThirdPartyId");
+
+                    b.ToTable("ThirdPartyNameWords", (string)null);
+                });
+
             modelBuilder.Entity("PlanManager.Web.Domain.WorkProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -2309,6 +2325,17 @@ namespace PlanManager.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("PlanManager.Web.Domain.ThirdPartyNameWord", b =>
+                {
+                    b.HasOne("PlanManager.Web.Domain.ThirdParty", "ThirdParty")
+                        .WithMany()
+                        .HasForeignKey("ThirdPartyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ThirdParty");
                 });
 
             modelBuilder.Entity("PlanManager.Web.Domain.Workshop.ClockCorrection", b =>
