@@ -124,7 +124,7 @@ def build(pages, background, other, args):
             if n not in names:
                 names.append(n)
     for n in names:
-        rate = None
+        rate, again = None, False
         if n.startswith("Claims360 import ("):  # the first import
             target = "under 30 s"
             limit, zero = 30, False
@@ -135,8 +135,9 @@ def build(pages, background, other, args):
             target = "100 photos a second or more"
             limit, zero, rate = None, False, 100
         elif n.startswith("Claims360 dossier photos copied again"):
-            target = "each photo once: zero rows written"
-            limit, zero = None, True
+            # Counted photos, not rows: the served app's thumbnail queue may still be writing the first copy's thumbnails.
+            target = "each photo once: no photo copied again"
+            limit, zero, again = None, False, True
         elif n.startswith("Job list export"):
             # Issue 21/23: the exports work at 1M, in the background with their progress; no time target.
             target = "ends in the background (no time target)"
@@ -161,6 +162,10 @@ def build(pages, background, other, args):
                 per_second = float(m.group(1)) if m else 0.0
                 passed = per_second >= rate
                 shown = f"{per_second:.1f} photos/s ({rows} photos in {r['seconds']:.2f} s)"
+            if again:
+                m = re.search(r"(\d+) more photos", r["detail"])
+                passed = m is not None and int(m.group(1)) == 0
+                shown = f"{m.group(1) if m else '?'} more photos, {rows} rows (thumbnails made meanwhile included)"
             cells += [f"{r['seconds']:.2f} ({ok(passed)})", f"{rows}"]
             checks.append((f"{n} at {label(s)}: {target}", passed, shown))
         cells.append(target)
