@@ -56,8 +56,10 @@ public static class Paging
     /// <summary>
     /// As above, but counts <paramref name="counted"/>: the same rows before they are sorted and joined
     /// for display, so the count needs neither the sort nor the joins of the page. With a count limit,
-    /// order <paramref name="counted"/> by its key: the limit is a Take, and a Take without an OrderBy
-    /// is an error in the tests (EF's RowLimitingOperationWithoutOrderByWarning, issue 22 item 17).
+    /// order <paramref name="counted"/>: the limit is a Take, and a Take without an OrderBy is an error in
+    /// the tests (EF's RowLimitingOperationWithoutOrderByWarning, issue 22 item 17). Order by what the
+    /// filter's index already gives, not by the key: a count ordered against its index sorts every
+    /// matching row before it can stop (issue 18; <c>CountQueryPlanTests</c>).
     /// </summary>
     public static async Task<Page<T>> ToPageAsync<T, TCounted>(this IQueryable<T> query, IQueryable<TCounted> counted, int? page, int? size, CancellationToken cancellationToken, int? countLimit = null)
     {

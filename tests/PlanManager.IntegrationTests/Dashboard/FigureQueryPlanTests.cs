@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PlanManager.IntegrationTests.Infrastructure;
 using PlanManager.Web.Data;
@@ -16,48 +12,9 @@ namespace PlanManager.IntegrationTests.Dashboard;
 /// </summary>
 public sealed class FigureQueryPlanTests(PlanManagerFactory factory) : SignedInTest(factory)
 {
-    private sealed class Capture : DbCommandInterceptor
-    {
-        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
+    private Task<List<QueryPlans.Command>> CommandsAsync(Func<PlanManagerDbContext, Task> run) => QueryPlans.CommandsAsync(Factory.DatabasePath, run);
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private async Task<List<(string Sql, List<(string, object?)> Parameters)>> CommandsAsync(Func<PlanManagerDbContext, Task> run)
-    {
-        var capture = new Capture();
-        var options = new DbContextOptionsBuilder<SqlitePlanManagerDbContext>()
-            .UseSqlite($"Data Source={Factory.DatabasePath}").AddInterceptors(capture).Options;
-        await using var db = new SqlitePlanManagerDbContext(options);
-        await run(db);
-        return capture.Commands;
-    }
-
-    private async Task<List<string>> ExplainAsync(string sql, List<(string Name, object? Value)> parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return plan;
-    }
+    private Task<List<string>> ExplainAsync(QueryPlans.Command command) => QueryPlans.ExplainAsync(Factory.DatabasePath, command);
 
     [Fact]
     public async Task No_dashboard_figure_scans_the_jobs_and_cars_inside_seeks_its_covering_index()
@@ -69,14 +26,14 @@ public sealed class FigureQueryPlanTests(PlanManagerFactory factory) : SignedInT
             var commands = await CommandsAsync(db => new DashboardFigures(db, time, TimeProvider.System).BuildAsync(chosen, CancellationToken.None));
             var onJobs = commands.Where(c => c.Sql.Contains("\"Jobs\"", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(onJobs);
-            foreach (var (sql, parameters) in onJobs)
+            foreach (var command in onJobs)
             {
-                var plan = await ExplainAsync(sql, parameters);
+                var plan = await ExplainAsync(command);
                 Assert.DoesNotContain(plan, line => line == "SCAN j" || line.StartsWith("SCAN j ", StringComparison.Ordinal));
             }
 
             var inside = onJobs.Single(c => c.Sql.Contains("\"VehicleInSince\"", StringComparison.Ordinal));
-            Assert.Contains(await ExplainAsync(inside.Sql, inside.Parameters), line =>
+            Assert.Contains(await ExplainAsync(inside), line =>
                 line.StartsWith("SEARCH j USING COVERING INDEX IX_Jobs_VehicleIn_", StringComparison.Ordinal)
                 && line.Contains("(VehicleIn=?", StringComparison.Ordinal));
         }

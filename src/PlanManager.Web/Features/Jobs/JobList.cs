@@ -68,7 +68,9 @@ public sealed class JobList(PlanManagerDbContext db)
         ArgumentNullException.ThrowIfNull(query);
         var jobs = await FilterAsync(query, cancellationToken);
         // The count needs neither the sort nor the joins of the page, and stops at the limit (Paging.HistoryCountLimit).
-        var matching = jobs.OrderBy(j => j.Id);
+        // Its order is the one the filters' indexes already give ((Status|RepairerId|Source, CreatedAt), CreatedAt): ordered by
+        // Id, a filtered count at 1M sorted its 10,001 rows on every page load.
+        var matching = jobs.OrderBy(j => j.CreatedAt);
         jobs = Sort(jobs, query);
 
         return await jobs.Select(j => new JobRow(

@@ -67,8 +67,9 @@ public sealed class VehiclesInside(PlanManagerDbContext db, DisplayTime displayT
     {
         ArgumentNullException.ThrowIfNull(query);
         var inside = Inside(query.Repairer);
-        // CountLimit + 1 when there are more: the model tells the view to say "more than".
-        var finishedCount = await inside.Where(Job.FinishedForVehicleIn()).OrderBy(j => j.Id).Take(CountLimit + 1).CountAsync(cancellationToken);
+        // CountLimit + 1 when there are more: the model tells the view to say "more than". Both counts are ordered as the
+        // cars-inside indexes are ((VehicleIn[, RepairerId], VehicleInSince, ...)), so the limit needs no sort of every car inside.
+        var finishedCount = await inside.Where(Job.FinishedForVehicleIn()).OrderBy(j => j.VehicleInSince).Take(CountLimit + 1).CountAsync(cancellationToken);
         var listed = query.Finished ? inside.Where(Job.FinishedForVehicleIn()) : inside;
 
         // Counted unsorted and at most CountLimit.
@@ -86,7 +87,7 @@ public sealed class VehiclesInside(PlanManagerDbContext db, DisplayTime displayT
                 j.VehicleInSince,
                 j.EstimatedCompletionDate,
                 j.OffSiteDate))
-            .ToPageAsync(listed.OrderBy(j => j.Id), query.Page, query.Size, cancellationToken, CountLimit);
+            .ToPageAsync(listed.OrderBy(j => j.VehicleInSince), query.Page, query.Size, cancellationToken, CountLimit);
 
         var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
         return new VehiclesInsideModel(query, rows, finishedCount, repairers, displayTime.Today());
