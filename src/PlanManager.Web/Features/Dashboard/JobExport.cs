@@ -51,7 +51,7 @@ public sealed class JobExport(JobList list, DisplayTime time, IStringLocalizer<S
 
     /// <summary>How many jobs match, counted no further than <paramref name="atMost"/> (a capped count stays cheap at 1M jobs).</summary>
     public async Task<int> CountAsync(JobListQuery query, int atMost, CancellationToken cancellationToken) =>
-        await JobList.Sort(await list.FilterAsync(query, cancellationToken), query).Take(atMost).CountAsync(cancellationToken);
+        await JobList.Counted(await list.FilterAsync(query, cancellationToken)).Take(atMost).CountAsync(cancellationToken);
 
     /// <summary>The matching jobs in the list's order, at most <paramref name="limit"/>, read as a stream.</summary>
     public async IAsyncEnumerable<ExportRow> RowsAsync(JobListQuery query, int limit, [EnumeratorCancellation] CancellationToken cancellationToken)

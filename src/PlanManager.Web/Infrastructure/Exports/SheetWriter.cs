@@ -14,14 +14,6 @@ namespace PlanManager.Web.Infrastructure.Exports;
 /// </summary>
 public sealed class SheetWriter : IDisposable
 {
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
-
-    private const int HeaderStyle = 1;
-    private const int DateStyle = 2;
-    private const int DateTimeStyle = 3;
-
     private static readonly DateTime Epoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
 
     private readonly ZipArchive _zip;
@@ -42,16 +34,16 @@ public sealed class SheetWriter : IDisposable
         ArgumentNullException.ThrowIfNull(header);
         _columns = header.Count;
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
-        Part("[Content_Types].xml", ContentTypes);
-        Part("_rels/.rels", RootRelationships);
-        Part("xl/workbook.xml", w => Workbook(w, SafeSheetName(sheetName)));
-        Part("xl/_rels/workbook.xml.rels", WorkbookRelationships);
-        Part("xl/styles.xml", Styles);
+        Part("[Content_Types].xml", SheetPackageParts.ContentTypes);
+        Part("_rels/.rels", SheetPackageParts.RootRelationships);
+        Part("xl/workbook.xml", w => SheetPackageParts.Workbook(w, SafeSheetName(sheetName)));
+        Part("xl/_rels/workbook.xml.rels", SheetPackageParts.WorkbookRelationships);
+        Part("xl/styles.xml", SheetPackageParts.Styles);
 
         _sheetStream = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
         _sheet = XmlWriter.Create(_sheetStream, Settings);
         _sheet.WriteStartDocument(standalone: true);
-        _sheet.WriteStartElement("worksheet", Main);
+        _sheet.WriteStartElement("worksheet", SheetPackageParts.Main);
         _sheet.WriteStartElement("sheetViews");
         _sheet.WriteStartElement("sheetView");
         _sheet.WriteAttributeString("workbookViewId", "0");
@@ -76,7 +68,7 @@ public sealed class SheetWriter : IDisposable
         StartRow();
         foreach (var title in header)
         {
-            Cell("inlineStr", HeaderStyle);
+            Cell("inlineStr", SheetPackageParts.HeaderStyle);
             InlineText(title);
             _sheet.WriteEndElement();
         }
@@ -138,7 +130,7 @@ public sealed class SheetWriter : IDisposable
             return;
         }
 
-        Serial(day.ToDateTime(TimeOnly.MinValue), DateStyle);
+        Serial(day.ToDateTime(TimeOnly.MinValue), SheetPackageParts.DateStyle);
     }
 
     /// <summary>A wall-clock date and time (already in the bodyshop's zone), shown as yyyy-mm-dd hh:mm.</summary>
@@ -150,7 +142,7 @@ public sealed class SheetWriter : IDisposable
             return;
         }
 
-        Serial(moment, DateTimeStyle);
+        Serial(moment, SheetPackageParts.DateTimeStyle);
     }
 
     /// <summary>An empty cell.</summary>
@@ -273,180 +265,5 @@ public sealed class SheetWriter : IDisposable
         writer.WriteStartDocument(standalone: true);
         write(writer);
         writer.WriteEndDocument();
-    }
-
-    private static void ContentTypes(XmlWriter w)
-    {
-        const string ns = "http://schemas.openxmlformats.org/package/2006/content-types";
-        w.WriteStartElement("Types", ns);
-        Default(w, ns, "rels", "application/vnd.openxmlformats-package.relationships+xml");
-        Default(w, ns, "xml", "application/xml");
-        Override(w, ns, "/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
-        Override(w, ns, "/xl/worksheets/sheet1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
-        Override(w, ns, "/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml");
-        w.WriteEndElement();
-
-        static void Default(XmlWriter w, string ns, string extension, string type)
-        {
-            w.WriteStartElement("Default", ns);
-            w.WriteAttributeString("Extension", extension);
-            w.WriteAttributeString("ContentType", type);
-            w.WriteEndElement();
-        }
-
-        static void Override(XmlWriter w, string ns, string part, string type)
-        {
-            w.WriteStartElement("Override", ns);
-            w.WriteAttributeString("PartName", part);
-            w.WriteAttributeString("ContentType", type);
-            w.WriteEndElement();
-        }
-    }
-
-    private static void RootRelationships(XmlWriter w)
-    {
-        w.WriteStartElement("Relationships", PackageRelationships);
-        Relationship(w, "rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml");
-        w.WriteEndElement();
-    }
-
-    private static void WorkbookRelationships(XmlWriter w)
-    {
-        w.WriteStartElement("Relationships", PackageRelationships);
-        Relationship(w, "rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet1.xml");
-        Relationship(w, "rId2", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml");
-        w.WriteEndElement();
-    }
-
-    private static void Relationship(XmlWriter w, string id, string type, string target)
-    {
-        w.WriteStartElement("Relationship", PackageRelationships);
-        w.WriteAttributeString("Id", id);
-        w.WriteAttributeString("Type", type);
-        w.WriteAttributeString("Target", target);
-        w.WriteEndElement();
-    }
-
-    private static void Workbook(XmlWriter w, string sheetName)
-    {
-        w.WriteStartElement("workbook", Main);
-        w.WriteAttributeString("xmlns", "r", null, Relationships);
-        w.WriteStartElement("sheets", Main);
-        w.WriteStartElement("sheet", Main);
-        w.WriteAttributeString("name", sheetName);
-        w.WriteAttributeString("sheetId", "1");
-        w.WriteAttributeString("id", Relationships, "rId1");
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndElement();
-    }
-
-    /// <summary>Style 0 plain, 1 bold (the header), 2 a date, 3 a date and time.</summary>
-    private static void Styles(XmlWriter w)
-    {
-        w.WriteStartElement("styleSheet", Main);
-        w.WriteStartElement("numFmts");
-        w.WriteAttributeString("count", "2");
-        NumberFormat(w, "164", "yyyy-mm-dd");
-        NumberFormat(w, "165", "yyyy-mm-dd hh:mm");
-        w.WriteEndElement();
-
-        w.WriteStartElement("fonts");
-        w.WriteAttributeString("count", "2");
-        Font(w, bold: false);
-        Font(w, bold: true);
-        w.WriteEndElement();
-
-        w.WriteStartElement("fills");
-        w.WriteAttributeString("count", "2");
-        foreach (var pattern in new[] { "none", "gray125" })
-        {
-            w.WriteStartElement("fill");
-            w.WriteStartElement("patternFill");
-            w.WriteAttributeString("patternType", pattern);
-            w.WriteEndElement();
-            w.WriteEndElement();
-        }
-
-        w.WriteEndElement();
-
-        w.WriteStartElement("borders");
-        w.WriteAttributeString("count", "1");
-        w.WriteStartElement("border");
-        foreach (var side in new[] { "left", "right", "top", "bottom", "diagonal" })
-        {
-            w.WriteElementString(side, Main, string.Empty);
-        }
-
-        w.WriteEndElement();
-        w.WriteEndElement();
-
-        w.WriteStartElement("cellStyleXfs");
-        w.WriteAttributeString("count", "1");
-        Xf(w, "0", "0", apply: false);
-        w.WriteEndElement();
-
-        w.WriteStartElement("cellXfs");
-        w.WriteAttributeString("count", "4");
-        Xf(w, "0", "0", apply: false);
-        Xf(w, "0", "1", apply: false);
-        Xf(w, "164", "0", apply: true);
-        Xf(w, "165", "0", apply: true);
-        w.WriteEndElement();
-
-        w.WriteStartElement("cellStyles");
-        w.WriteAttributeString("count", "1");
-        w.WriteStartElement("cellStyle");
-        w.WriteAttributeString("name", "Normal");
-        w.WriteAttributeString("xfId", "0");
-        w.WriteAttributeString("builtinId", "0");
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndElement();
-
-        static void NumberFormat(XmlWriter w, string id, string code)
-        {
-            w.WriteStartElement("numFmt");
-            w.WriteAttributeString("numFmtId", id);
-            w.WriteAttributeString("formatCode", code);
-            w.WriteEndElement();
-        }
-
-        static void Font(XmlWriter w, bool bold)
-        {
-            w.WriteStartElement("font");
-            if (bold)
-            {
-                w.WriteElementString("b", Main, string.Empty);
-            }
-
-            w.WriteStartElement("sz");
-            w.WriteAttributeString("val", "11");
-            w.WriteEndElement();
-            w.WriteStartElement("name");
-            w.WriteAttributeString("val", "Calibri");
-            w.WriteEndElement();
-            w.WriteEndElement();
-        }
-
-        static void Xf(XmlWriter w, string numberFormat, string font, bool apply)
-        {
-            w.WriteStartElement("xf");
-            w.WriteAttributeString("numFmtId", numberFormat);
-            w.WriteAttributeString("fontId", font);
-            w.WriteAttributeString("fillId", "0");
-            w.WriteAttributeString("borderId", "0");
-            w.WriteAttributeString("xfId", "0");
-            if (apply)
-            {
-                w.WriteAttributeString("applyNumberFormat", "1");
-            }
-            else if (font != "0")
-            {
-                w.WriteAttributeString("applyFont", "1");
-            }
-
-            w.WriteEndElement();
-        }
     }
 }
