@@ -244,6 +244,21 @@ public class Job : IStamped
         return Expression.Lambda<Func<Job, bool>>(body, job);
     }
 
+    /// <summary>
+    /// The negation of <see cref="FinishedForVehicleIn"/>: an open status and no off site date, written as
+    /// "OffSiteDate IS NULL AND (Status = 0 OR Status = 1 ...)" so the database seeks each open status.
+    /// </summary>
+    public static Expression<Func<Job, bool>> OpenForVehicleIn()
+    {
+        var job = Expression.Parameter(typeof(Job), "j");
+        var status = Expression.Property(job, nameof(Status));
+        var open = Enum.GetValues<JobStatus>().Where(s => !JobStatusRules.Finished.Contains(s))
+            .Select(s => (Expression)Expression.Equal(status, Expression.Constant(s)))
+            .Aggregate(Expression.OrElse);
+        Expression noOffSite = Expression.Equal(Expression.Property(job, nameof(OffSiteDate)), Expression.Constant(null, typeof(DateTimeOffset?)));
+        return Expression.Lambda<Func<Job, bool>>(Expression.AndAlso(noOffSite, open), job);
+    }
+
     private void RefreshSearchKeys()
     {
         RegistrationKey = SearchKey.Normalize(Registration);

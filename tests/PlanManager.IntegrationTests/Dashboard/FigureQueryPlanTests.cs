@@ -17,7 +17,7 @@ public sealed class FigureQueryPlanTests(PlanManagerFactory factory) : SignedInT
     private Task<List<string>> ExplainAsync(QueryPlans.Command command) => QueryPlans.ExplainAsync(Factory.DatabasePath, command);
 
     [Fact]
-    public async Task No_dashboard_figure_scans_the_jobs_and_cars_inside_seeks_its_covering_index()
+    public async Task No_dashboard_figure_scans_the_jobs_and_cars_inside_seek_their_covering_index_ranges()
     {
         var repairer = await FirstRepairerIdAsync();
         var time = Factory.DisplayTime;
@@ -32,10 +32,15 @@ public sealed class FigureQueryPlanTests(PlanManagerFactory factory) : SignedInT
                 Assert.DoesNotContain(plan, line => line == "SCAN j" || line.StartsWith("SCAN j ", StringComparison.Ordinal));
             }
 
-            var inside = onJobs.Single(c => c.Sql.Contains("\"VehicleInSince\"", StringComparison.Ordinal));
-            Assert.Contains(await ExplainAsync(inside), line =>
-                line.StartsWith("SEARCH j USING COVERING INDEX IX_Jobs_VehicleIn_", StringComparison.Ordinal)
-                && line.Contains("(VehicleIn=?", StringComparison.Ordinal));
+            // Cars inside: three index ranges, none a walk over every car marked in. The cars in repair seek their open statuses,
+            // the recent stale ones their days in; the old stale ones are counted up to a limit.
+            var inside = onJobs.Where(c => c.Sql.Contains("\"VehicleInSince\"", StringComparison.Ordinal)).ToList();
+            Assert.Equal(3, inside.Count);
+            var plans = await Task.WhenAll(inside.Select(ExplainAsync));
+            Assert.All(plans, plan => Assert.Contains(plan, line => line.StartsWith("SEARCH j USING COVERING INDEX IX_Jobs_VehicleIn_", StringComparison.Ordinal)));
+            Assert.Contains(plans[0], line => line.Contains("(VehicleIn=? AND Status=? AND OffSiteDate=?", StringComparison.Ordinal));
+            Assert.Contains(plans[1], line => line.Contains("VehicleInSince>?", StringComparison.Ordinal));
+            Assert.Contains("LIMIT", inside[2].Sql, StringComparison.Ordinal);
         }
     }
 

@@ -39,26 +39,35 @@ public sealed class DashboardFigures(PlanManagerDbContext db, DisplayTime time, 
             await HealthAsync(chosen, cancellationToken));
     }
 
-    /// <summary>Cars inside by days in, the stale ones (finished or with an off site date) apart.</summary>
+    /// <summary>
+    /// Cars inside by days in, the stale ones (finished or with an off site date) apart. The cars still being repaired are
+    /// as many as the workshop holds and are counted exactly; so are the stale ones of the last 30 days. Stale cars over
+    /// 30 days are the history left marked in (thousands at a million jobs): counted up to
+    /// <see cref="Workshop.VehiclesInside.CountLimit"/>, as Vehicles inside does, so the figure costs the same at any size.
+    /// </summary>
     public async Task<IReadOnlyList<DaysInBar>> DaysInsideAsync(int? repairer, DateOnly today, CancellationToken cancellationToken)
     {
         // Bounds ascending in time: the start of the day 30, 14, 7, 3 and 1 days ago. Bucket 0 is "over 30 days".
         var bounds = DaysInFrom.Skip(1).Reverse().Select(d => time.At(today.AddDays(-(d - 1)), TimeOnly.MinValue)).ToList();
-        var key = Buckets.Combine(Buckets.Index<Job>(j => j.VehicleInSince, bounds), Buckets.Flag(Job.FinishedForVehicleIn()), 2);
-        // A parameter, not the bare column: SQLite seeks the covering index only on "VehicleIn = ?" (a bare column scans it all).
-        var vehicleIn = true;
-        var cars = db.Jobs.AsNoTracking().Where(j => j.VehicleIn == vehicleIn);
-        if (repairer is { } id)
-        {
-            cars = cars.Where(j => j.RepairerId == id);
-        }
+        var bucket = Buckets.Index<Job>(j => j.VehicleInSince, bounds);
+        DateTimeOffset? monthAgo = bounds[0];
+        var cars = Workshop.VehiclesInside.Inside(db, repairer);
 
-        var counts = await cars.GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // Each on its own index range: open statuses without an off site date, and the stale cars since the start of day 30.
+        var current = await cars.Where(Job.OpenForVehicleIn()).GroupBy(bucket).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var stale = await cars.Where(j => j.VehicleInSince >= monthAgo).Where(Job.FinishedForVehicleIn()).GroupBy(bucket)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var limit = Workshop.VehiclesInside.CountLimit;
+        var oldStale = await cars.Where(j => j.VehicleInSince == null || j.VehicleInSince < monthAgo).Where(Job.FinishedForVehicleIn())
+            .OrderBy(j => j.VehicleInSince).Take(limit + 1).CountAsync(cancellationToken);
+        stale[0] = Math.Min(oldStale, limit);
+
         return [.. DaysInFrom.Select((from, i) =>
         {
-            var bucket = DaysInFrom.Count - 1 - i;
+            var index = DaysInFrom.Count - 1 - i;
             var to = i + 1 < DaysInFrom.Count ? DaysInFrom[i + 1] - 1 : (int?)null;
-            return new DaysInBar(from, to, counts.GetValueOrDefault(bucket * 2), counts.GetValueOrDefault((bucket * 2) + 1));
+            return new DaysInBar(from, to, current.GetValueOrDefault(index), stale.GetValueOrDefault(index), index == 0 && oldStale > limit);
         })];
     }
 
@@ -168,11 +177,18 @@ public sealed record DashboardModel(
     ConnectorHealth Health)
 {
     public int CarsInside => DaysInside.Sum(b => b.Current + b.Stale);
+
     public int StaleInside => DaysInside.Sum(b => b.Stale);
+
+    /// <summary>More stale cars are inside than were counted: the totals are "more than".</summary>
+    public bool StaleCapped => DaysInside.Any(b => b.StaleCapped);
 }
 
-/// <summary>One bar of "cars inside by days in": cars from <see cref="FromDays"/> to <see cref="ToDays"/> days inside (no upper end for the last).</summary>
-public sealed record DaysInBar(int FromDays, int? ToDays, int Current, int Stale);
+/// <summary>
+/// One bar of "cars inside by days in": cars from <see cref="FromDays"/> to <see cref="ToDays"/> days inside (no upper end for
+/// the last). <see cref="StaleCapped"/>: there are more stale cars than <see cref="Stale"/>, which is the counting limit.
+/// </summary>
+public sealed record DaysInBar(int FromDays, int? ToDays, int Current, int Stale, bool StaleCapped = false);
 
 public sealed record StatusCount(JobStatus Status, int Count);
 

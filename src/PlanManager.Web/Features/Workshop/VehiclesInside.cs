@@ -94,8 +94,12 @@ public sealed class VehiclesInside(PlanManagerDbContext db, DisplayTime displayT
     }
 
     /// <summary>The cars inside, optionally of one repairer; public so a test can check the database's plan for it.</summary>
-    public IQueryable<Job> Inside(int? repairer)
+    public IQueryable<Job> Inside(int? repairer) => Inside(db, repairer);
+
+    /// <summary>The cars inside as the dashboard counts them: the same index seek as this page.</summary>
+    public static IQueryable<Job> Inside(PlanManagerDbContext db, int? repairer)
     {
+        ArgumentNullException.ThrowIfNull(db);
         // A parameter, not the bare column: SQLite seeks an index only on "VehicleIn = ?".
         var vehicleIn = true;
         var jobs = db.Jobs.AsNoTracking().Where(j => j.VehicleIn == vehicleIn);

@@ -1108,15 +1108,15 @@ namespace PlanManager.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("RepairerId", "Status", "CreatedAt");
 
-                    b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince");
-
-                    b.HasIndex("VehicleIn", "Status", "OffSiteDate");
-
                     b.HasIndex("VehicleIn", "VehicleInSince", "Number");
 
                     b.HasIndex("OffSiteDate", "RepairerId", "ArrivedAt", "CreatedAt");
 
                     b.HasIndex("RepairerId", "OffSiteDate", "ArrivedAt", "CreatedAt");
+
+                    b.HasIndex("VehicleIn", "RepairerId", "VehicleInSince", "Status", "OffSiteDate");
+
+                    b.HasIndex("VehicleIn", "Status", "OffSiteDate", "VehicleInSince", "RepairerId");
 
                     b.HasIndex("VehicleIn", "VehicleInSince", "Status", "OffSiteDate", "RepairerId");
 
