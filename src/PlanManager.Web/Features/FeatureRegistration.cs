@@ -23,6 +23,8 @@ public static class FeatureRegistration
         services.AddScoped<SaveThirdParty>();
         services.AddScoped<DeleteThirdParty>();
         services.AddScoped<JobList>();
+        services.AddSingleton<CappedJobCounts>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, JobListWriteNotice>();
         services.AddScoped<SaveJob>();
         services.AddScoped<MarkJobOffSite>();
         services.AddScoped<JobScreen>();

@@ -63,26 +63,32 @@ public static class Paging
     /// </summary>
     public static async Task<Page<T>> ToPageAsync<T, TCounted>(this IQueryable<T> query, IQueryable<TCounted> counted, int? page, int? size, CancellationToken cancellationToken, int? countLimit = null)
     {
-        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(counted);
-        var pageSize = ClampPageSize(size);
-        var capped = false;
-        int total;
-        if (countLimit is { } limit)
-        {
-            // LIMIT inside the count: the database stops after limit + 1 rows instead of walking them all.
-            total = await counted.Take(limit + 1).CountAsync(cancellationToken);
-            if (total > limit)
+        return await query.ToPageAsync(
+            async token =>
             {
-                total = limit;
-                capped = true;
-            }
-        }
-        else
-        {
-            total = await counted.CountAsync(cancellationToken);
-        }
+                if (countLimit is not { } limit)
+                {
+                    return (await counted.CountAsync(token), false);
+                }
 
+                // LIMIT inside the count: the database stops after limit + 1 rows instead of walking them all.
+                var total = await counted.Take(limit + 1).CountAsync(token);
+                return total > limit ? (limit, true) : (total, false);
+            },
+            page,
+            size,
+            cancellationToken);
+    }
+
+    /// <summary>As above, with the count from <paramref name="count"/>: the rows that match, or the limit and true when more match.</summary>
+    public static async Task<Page<T>> ToPageAsync<T>(
+        this IQueryable<T> query, Func<CancellationToken, Task<(int Total, bool Capped)>> count, int? page, int? size, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(count);
+        var pageSize = ClampPageSize(size);
+        var (total, capped) = await count(cancellationToken);
         var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var pageNumber = Math.Min(ClampPage(page), lastPage);
         var skip = (pageNumber - 1) * pageSize;

@@ -136,7 +136,7 @@ public sealed class CustomerSearchTests(PlanManagerFactory factory) : SignedInTe
         var plan = await Factory.WithDbAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
-            await using var command = new JobList(db).CustomerIds(term).CreateDbCommand();
+            await using var command = new JobList(db, new CappedJobCounts(TimeProvider.System)).CustomerIds(term).CreateDbCommand();
             command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
             var details = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();

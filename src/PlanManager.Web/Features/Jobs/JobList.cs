@@ -46,7 +46,7 @@ public sealed record JobRow(
 /// The job list query. Search terms become upper-case keys compared as index ranges (plate and
 /// claim number prefixes), an exact job number, or the ids of matching customers, so it stays fast on large tables.
 /// </summary>
-public sealed class JobList(PlanManagerDbContext db)
+public sealed class JobList(PlanManagerDbContext db, CappedJobCounts cappedCounts)
 {
     /// <summary>How many matching customers a name search looks at (the newest); a name that common needs a plate or number too.</summary>
     public const int MaxCustomerMatches = 500;
@@ -86,7 +86,14 @@ public sealed class JobList(PlanManagerDbContext db)
                 j.EstimatedCompletionDate,
                 j.CreatedAt,
                 j.Source))
-            .ToPageAsync(matching, query.Page, query.Size, cancellationToken, Paging.HistoryCountLimit);
+            .ToPageAsync(token => cappedCounts.CountAsync(matching, FilterKey(query), Paging.HistoryCountLimit, token), query.Page, query.Size, cancellationToken);
+    }
+
+    /// <summary>What <see cref="FilterAsync"/> matches depends on: equal keys, equal rows (the remembered counts' key).</summary>
+    public static string FilterKey(JobListQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return string.Create(CultureInfo.InvariantCulture, $"{query.Status}|{query.Repairer}|{query.VehicleIn}|{query.Source}|{query.Q?.Trim()}");
     }
 
     /// <summary>The jobs the list's filters and search match, unsorted (the list, and its exports in R1).</summary>
