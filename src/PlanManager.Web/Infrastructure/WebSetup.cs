@@ -28,6 +28,9 @@ public static class WebSetup
     public static IServiceCollection AddPlanManagerWeb(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Each text looked up once per language (issue 18); the framework's factory does the lookup.
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, CachedStringLocalizerFactory>();
         services.AddPlanManagerCompression();
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using PlanManager.IntegrationTests.Infrastructure;
+using PlanManager.Web;
 
 namespace PlanManager.IntegrationTests.Platform;
 
@@ -33,5 +37,40 @@ public sealed class LanguageTests(PlanManagerFactory factory) : SignedInTest(fac
         var page = HtmlClient.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Een chassisnummer heeft 17 letters en cijfers, zonder I, O of Q.", HtmlClient.FieldError(page, "Form.Vin"));
         Assert.Contains("Nummerplaat", HtmlClient.FieldError(page, "Form.Registration"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_text_reads_the_same_through_the_apps_cached_texts_as_through_the_frameworks_lookup_in_each_language()
+    {
+        Assert.IsType<PlanManager.Web.Infrastructure.CachedStringLocalizerFactory>(Factory.Services.GetRequiredService<IStringLocalizerFactory>());
+        var cached = Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var framework = Factory.Services.GetRequiredService<ResourceManagerStringLocalizerFactory>().Create(typeof(SharedResource));
+        var original = CultureInfo.CurrentUICulture;
+        var originalFormat = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var culture in new[] { "en-GB", "nl-BE", "fr-BE", "de-DE" })
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                var keys = framework.GetAllStrings(true).Select(t => t.Name).ToList();
+                Assert.True(keys.Count > 1000);
+                for (var pass = 0; pass < 2; pass++)
+                {
+                    Assert.All(keys, key => Assert.Equal(framework[key].Value, cached[key].Value));
+                }
+
+                Assert.Equal(framework["Dashboard.CarsInsideLink", 1234.5m].Value, cached["Dashboard.CarsInsideLink", 1234.5m].Value);
+                Assert.True(cached["No.Such.Text"].ResourceNotFound);
+                Assert.Equal("No.Such.Text", cached["No.Such.Text"].Value);
+            }
+
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-BE");
+            Assert.Equal("Nummerplaat", cached["Job.Registration"].Value);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = original;
+            CultureInfo.CurrentCulture = originalFormat;
+        }
     }
 }
