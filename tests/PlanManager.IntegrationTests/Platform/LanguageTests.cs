@@ -73,4 +73,28 @@ public sealed class LanguageTests(PlanManagerFactory factory) : SignedInTest(fac
             CultureInfo.CurrentCulture = originalFormat;
         }
     }
+
+    [Fact]
+    public async Task The_kept_menu_follows_the_role_the_section_and_the_language_of_each_page()
+    {
+        var support = new HtmlClient(Factory.CreateBrowserLikeClient());
+        await support.SignInAsync(PlanManager.Web.Data.Demo.DemoDataSeeder.SupportEmail);
+        static string? Active(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("#mainMenu .nav-link.active")?.TextContent.Trim();
+        static bool Admin(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("#mainMenu a[href='/administration/connectors']") is not null;
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            Assert.False(Admin(await Browser.GetPageAsync("/jobs")));
+            Assert.True(Admin(await support.GetPageAsync("/jobs")));
+            Assert.Equal("Job", Active(await Browser.GetPageAsync("/jobs")));
+            Assert.Equal("Third parties", Active(await Browser.GetPageAsync("/third-parties/owners")));
+        }
+
+        using var _ = await Browser.SubmitAsync("/jobs", "form[data-language-form]",
+            new Dictionary<string, string> { ["culture"] = "nl-BE", ["returnUrl"] = "/jobs" });
+        var dutch = await Browser.GetPageAsync("/third-parties/owners");
+        Assert.Equal("Derden", Active(dutch));
+        Assert.Equal("Dossierlijst", dutch.QuerySelector("#mainMenu a[href='/jobs']")!.TextContent.Trim());
+        Assert.Equal("Job List", (await support.GetPageAsync("/jobs")).QuerySelector("#mainMenu a[href='/jobs']")!.TextContent.Trim());
+    }
 }
