@@ -104,7 +104,8 @@ public sealed class Claims360ImportTests(Claims360Factory factory) : IClassFixtu
         factory.GivenAssignments("BE0100000009",
             [Claims360Factory.Assignment("K-1", "1KKK001", T0), Claims360Factory.Assignment("K-2", "1KKK002", T0.AddMinutes(1), insurer: "Ethias"),
                 Claims360Factory.Assignment("K-3", "1KKK003", T0.AddMinutes(2))],
-            [Claims360Factory.Assignment("K-4", "1KKK004", T0.AddMinutes(3), insurer: "ethias"), Claims360Factory.Assignment("K-5", "1KKK005", T0.AddMinutes(4))]);
+            [Claims360Factory.Assignment("K-4", "1KKK004", T0.AddMinutes(3), insurer: "ethias"),
+                Claims360Factory.Assignment("K-5", "1KKK005", T0.AddMinutes(4))]);
 
         var result = await ImportAsync(repairer);
 
