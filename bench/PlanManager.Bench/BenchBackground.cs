@@ -30,11 +30,20 @@ internal static partial class BenchBackground
 
     public sealed record Result(string Scenario, double Seconds, long RowsWritten, string Detail);
 
-    public static async Task<int> RunAsync(IServiceProvider services, string outputPath, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>The scenario groups, by the names of their scenarios; a filter runs each group one of whose names contains it.</summary>
+    private static readonly string[] ExportNames = ["Job list export"];
+    private static readonly string[] QueueingOnNames = ["Claims360 import (queueing on", "Claims360 import again", "Claims360 full re-read"];
+    private static readonly string[] CapsNames = ["CAPS relay"];
+    private static readonly string[] QueueingOffNames = ["Claims360 import, queueing off", "Claims360 dossier photos copied"];
+
+    /// <param name="filter">Runs only the groups of scenarios whose name contains it (case-insensitive), e.g. "claims360"; null runs all.</param>
+    public static async Task<int> RunAsync(IServiceProvider services, string outputPath, string? filter, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
+        bool Runs(string[] names) => filter is null || names.Any(n => n.Contains(filter, StringComparison.OrdinalIgnoreCase));
+
         // The exports first: the process's peak memory after them is theirs alone (decision 0022).
-        var results = new List<Result>(await BenchExports.RunAsync(services, cancellationToken));
+        var results = new List<Result>(Runs(ExportNames) ? await BenchExports.RunAsync(services, cancellationToken) : []);
         int repairerId;
         await using (var scope = services.CreateAsyncScope())
         {
@@ -45,54 +54,20 @@ internal static partial class BenchBackground
 
         try
         {
-            results.Add(await MeasureAsync(services, "Claims360 import (queueing on: assignments become queue items)", async sp =>
+            if (Runs(QueueingOnNames))
             {
-                var outcome = await sp.GetRequiredService<ImportClaims360>().ImportAsync(repairerId, cancellationToken);
-                return $"{outcome.Outcome}, {outcome.Changed} assignments changed{(outcome.Error is null ? string.Empty : ", " + outcome.Error)}";
-            }, cancellationToken));
-            results.Add(await MeasureAsync(services, "Claims360 import again (recurring run, unchanged)", async sp =>
-            {
-                var outcome = await sp.GetRequiredService<ImportClaims360>().ImportAsync(repairerId, cancellationToken);
-                return $"{outcome.Outcome}, {outcome.Changed} assignments changed";
-            }, cancellationToken));
-
-            // The stronger idempotency check: forget updatedSince so every assignment arrives again unchanged.
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
-                await db.Claims360Setups.Where(s => s.RepairerId == repairerId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ImportedUpTo, (DateTimeOffset?)null), cancellationToken);
-                await ResetCountersAsync(db, cancellationToken);
+                await QueueingOnAsync(services, repairerId, results, cancellationToken);
             }
 
-            results.Add(await MeasureAsync(services, "Claims360 full re-read (every assignment again, unchanged)", async sp =>
+            if (Runs(CapsNames))
             {
-                var outcome = await sp.GetRequiredService<ImportClaims360>().ImportAsync(repairerId, cancellationToken);
-                return $"{outcome.Outcome}, {outcome.Changed} assignments changed";
-            }, cancellationToken));
+                results.Add(await CapsRelayAsync(services, cancellationToken));
+            }
 
-            var due = await PrepareCapsPushesAsync(services, cancellationToken);
-            results.Add(await MeasureAsync(services, string.Create(CultureInfo.InvariantCulture, $"CAPS relay of {due} due pushes"), async sp =>
+            if (Runs(QueueingOffNames))
             {
-                // The sweep takes 200 at a time, as the recurring job does every minute; here it runs back to back.
-                for (var round = 0; round < 100; round++)
-                {
-                    await using var scope = services.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
-                    var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-                    if (!await db.CapsSyncStates.AnyAsync(s => s.DueAt != null && s.DueAt <= now, cancellationToken))
-                    {
-                        break;
-                    }
-
-                    await scope.ServiceProvider.GetRequiredService<CapsSyncRelay>().RunDueAsync(cancellationToken);
-                }
-
-                var check = sp.GetRequiredService<PlanManagerDbContext>();
-                var synced = await check.CapsSyncStates.CountAsync(s => s.SyncedAt != null && s.LastError == null, cancellationToken);
-                var failed = await check.CapsSyncStates.CountAsync(s => s.LastError != null, cancellationToken);
-                return $"{synced} synced, {failed} failed";
-            }, cancellationToken));
-            results.AddRange(await QueueingOffAsync(services, cancellationToken));
+                results.AddRange(await QueueingOffAsync(services, cancellationToken));
+            }
         }
         finally
         {
@@ -109,6 +84,61 @@ internal static partial class BenchBackground
 
         await File.WriteAllTextAsync(outputPath, text.ToString(), cancellationToken);
         return 0;
+    }
+
+    /// <summary>The first repairer's import with queueing on, the recurring run and the full re-read.</summary>
+    private static async Task QueueingOnAsync(IServiceProvider services, int repairerId, List<Result> results, CancellationToken cancellationToken)
+    {
+        results.Add(await MeasureAsync(services, "Claims360 import (queueing on: assignments become queue items)", async sp =>
+        {
+            var outcome = await sp.GetRequiredService<ImportClaims360>().ImportAsync(repairerId, cancellationToken);
+            return $"{outcome.Outcome}, {outcome.Changed} assignments changed{(outcome.Error is null ? string.Empty : ", " + outcome.Error)}";
+        }, cancellationToken));
+        results.Add(await MeasureAsync(services, "Claims360 import again (recurring run, unchanged)", async sp =>
+        {
+            var outcome = await sp.GetRequiredService<ImportClaims360>().ImportAsync(repairerId, cancellationToken);
+            return $"{outcome.Outcome}, {outcome.Changed} assignments changed";
+        }, cancellationToken));
+
+        // The stronger idempotency check: forget updatedSince so every assignment arrives again unchanged.
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
+            await db.Claims360Setups.Where(s => s.RepairerId == repairerId).ExecuteUpdateAsync(s => s.SetProperty(x => x.ImportedUpTo, (DateTimeOffset?)null), cancellationToken);
+            await ResetCountersAsync(db, cancellationToken);
+        }
+
+        results.Add(await MeasureAsync(services, "Claims360 full re-read (every assignment again, unchanged)", async sp =>
+        {
+            var outcome = await sp.GetRequiredService<ImportClaims360>().ImportAsync(repairerId, cancellationToken);
+            return $"{outcome.Outcome}, {outcome.Changed} assignments changed";
+        }, cancellationToken));
+    }
+
+    private static async Task<Result> CapsRelayAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var due = await PrepareCapsPushesAsync(services, cancellationToken);
+        return await MeasureAsync(services, string.Create(CultureInfo.InvariantCulture, $"CAPS relay of {due} due pushes"), async sp =>
+        {
+            // The sweep takes 200 at a time, as the recurring job does every minute; here it runs back to back.
+            for (var round = 0; round < 100; round++)
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PlanManagerDbContext>();
+                var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (!await db.CapsSyncStates.AnyAsync(s => s.DueAt != null && s.DueAt <= now, cancellationToken))
+                {
+                    break;
+                }
+
+                await scope.ServiceProvider.GetRequiredService<CapsSyncRelay>().RunDueAsync(cancellationToken);
+            }
+
+            var check = sp.GetRequiredService<PlanManagerDbContext>();
+            var synced = await check.CapsSyncStates.CountAsync(s => s.SyncedAt != null && s.LastError == null, cancellationToken);
+            var failed = await check.CapsSyncStates.CountAsync(s => s.LastError != null, cancellationToken);
+            return $"{synced} synced, {failed} failed";
+            }, cancellationToken);
     }
 
     private static async Task<Result> MeasureAsync(IServiceProvider services, string scenario, Func<IServiceProvider, Task<string>> run, CancellationToken cancellationToken)

@@ -11,13 +11,15 @@ namespace PlanManager.Bench;
 /// The benchmark tool of bench/run.sh, run with the app's configuration (environment variables, as the
 /// served app) and the app's own services against the bench database:
 ///   generate-data N                       fill an empty SQLite database with N jobs
-///   background FILE                       the Claims360 imports (queueing on, then off with the photo copy)
-///                                         and CAPS relay scenarios against the sandbox of a running app, results to FILE
+///   background FILE [FILTER]              the exports, Claims360 imports (queueing on, then off with the photo copy)
+///                                         and CAPS relay scenarios against the sandbox of a running app, results to FILE;
+///                                         FILTER (e.g. claims360, "queueing off", caps, export) runs only the groups of
+///                                         scenarios whose name contains it
 /// Both write made-up data, so both are refused in Production.
 /// </summary>
 internal static class BenchProgram
 {
-    private const string Usage = "Usage: PlanManager.Bench generate-data N | background RESULT_FILE";
+    private const string Usage = "Usage: PlanManager.Bench generate-data N | background RESULT_FILE [FILTER]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -46,9 +48,9 @@ internal static class BenchProgram
                     return await BenchDataGenerator.GenerateAsync(db, jobs, now, logger, CancellationToken.None);
                 }
 
-                case ["background", var file]:
+                case ["background", var file, .. var rest] when rest.Length <= 1:
                     await app.InitializeDatabaseAsync(forceMigrate: true);
-                    return await BenchBackground.RunAsync(app.Services, file, logger, CancellationToken.None);
+                    return await BenchBackground.RunAsync(app.Services, file, rest.FirstOrDefault(), logger, CancellationToken.None);
 
                 default:
                     logger.LogError(Usage);

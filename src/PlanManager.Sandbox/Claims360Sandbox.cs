@@ -28,12 +28,8 @@ internal static partial class Claims360Sandbox
                 return SandboxEndpoints.ValidationProblem("pageSize", "page must be 1 or more and pageSize between 1 and 200.");
             }
 
-            var matching = state.AssignmentsFor(carrosserieId, options.CurrentValue.Claims360AssignmentsPerBodyshop)
-                .Where(a => updatedSince is null || a.UpdatedAt > updatedSince)
-                .OrderBy(a => a.UpdatedAt).ThenBy(a => a.AssignmentNumber, StringComparer.Ordinal)
-                .ToList();
-            var slice = matching.Skip((number - 1) * size).Take(size).ToList();
-            return Results.Ok(new Claims360AssignmentsPage(slice, number, matching.Count > number * size));
+            var (slice, more) = state.AssignmentsPage(carrosserieId, options.CurrentValue.Claims360AssignmentsPerBodyshop, updatedSince, number, size);
+            return Results.Ok(new Claims360AssignmentsPage(slice, number, more));
         });
 
         bodyshop.MapPost("/dossiers", (string carrosserieId, Claims360DossierRequest body, SandboxState state) =>

@@ -13,6 +13,7 @@ public sealed class SandboxState(TimeProvider clock)
     private List<CapsOffer>? _capsOffers;
     private List<AudatexClaim>? _audatexClaims;
     private readonly Dictionary<string, List<Claims360Assignment>> _assignments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Claims360Assignment>> _sortedAssignments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<InformexTransmission>> _transmissions = new(StringComparer.Ordinal);
 
     public TimeProvider Clock { get; } = clock;
@@ -61,14 +62,62 @@ public sealed class SandboxState(TimeProvider clock)
     {
         lock (_gate)
         {
-            if (!_assignments.TryGetValue(carrosserieId, out var list))
+            return Assignments(carrosserieId, count);
+        }
+    }
+
+    /// <summary>Call holding the gate.</summary>
+    private List<Claims360Assignment> Assignments(string carrosserieId, int count)
+    {
+        if (!_assignments.TryGetValue(carrosserieId, out var list))
+        {
+            list = SandboxData.Claims360Assignments(carrosserieId, count, Clock.GetUtcNow());
+            _assignments[carrosserieId] = list;
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// One page of a bodyshop's assignments updated after <paramref name="updatedSince"/>, in the platform's order (updatedAt,
+    /// then number), and whether more follow. The order is kept between calls (until an assignment changes), so a full read of
+    /// 10,000 assignments does not sort all of them again for each of its 50 pages.
+    /// </summary>
+    public (List<Claims360Assignment> Slice, bool HasMore) AssignmentsPage(string carrosserieId, int count, DateTimeOffset? updatedSince, int page, int size)
+    {
+        lock (_gate)
+        {
+            if (!_sortedAssignments.TryGetValue(carrosserieId, out var sorted))
             {
-                list = SandboxData.Claims360Assignments(carrosserieId, count, Clock.GetUtcNow());
-                _assignments[carrosserieId] = list;
+                sorted = [.. Assignments(carrosserieId, count).OrderBy(a => a.UpdatedAt).ThenBy(a => a.AssignmentNumber, StringComparer.Ordinal)];
+                _sortedAssignments[carrosserieId] = sorted;
             }
 
-            return list;
+            // The first one after updatedSince: the list is in updatedAt order.
+            var from = updatedSince is { } since ? FirstAfter(sorted, since) : 0;
+            var start = from + ((page - 1) * size);
+            var slice = start < sorted.Count ? sorted.GetRange(start, Math.Min(size, sorted.Count - start)) : [];
+            return (slice, sorted.Count - from > page * size);
         }
+    }
+
+    private static int FirstAfter(List<Claims360Assignment> sorted, DateTimeOffset since)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (sorted[middle].UpdatedAt > since)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>Changes an assignment as the insurer's side would (a test or a demo of "changed assignment").</summary>
@@ -80,6 +129,7 @@ public sealed class SandboxState(TimeProvider clock)
             if (_assignments.TryGetValue(carrosserieId, out var list) && list.FindIndex(a => a.AssignmentNumber == assignmentNumber) is var i and >= 0)
             {
                 list[i] = change(list[i]) with { UpdatedAt = Clock.GetUtcNow() };
+                _sortedAssignments.Remove(carrosserieId);
             }
         }
     }

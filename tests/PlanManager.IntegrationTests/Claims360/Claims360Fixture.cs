@@ -53,7 +53,8 @@ public class Claims360Factory : PlanManagerFactory
 
     public static string Path(string carrosserieId, string rest) => $"/c360/v1/bodyshops/{carrosserieId}{rest}";
 
-    public static object Assignment(string number, string plate, DateTimeOffset updatedAt, string? dossierId = null, string? model = "Golf") => new
+    public static object Assignment(string number, string plate, DateTimeOffset updatedAt, string? dossierId = null, string? model = "Golf",
+        string insurer = "AG Insurance") => new
     {
         assignmentNumber = number,
         complete = true,
@@ -65,7 +66,7 @@ public class Claims360Factory : PlanManagerFactory
         mileage = 45210,
         customerName = "Jan Peeters",
         repairerName = (string?)null,
-        insurerName = "AG Insurance",
+        insurerName = insurer,
         claimNumber = "12/345678",
         smartExpertise = true,
         dossierId,

@@ -94,6 +94,46 @@ public sealed class Claims360ImportTests(Claims360Factory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Assignments_naming_known_insurers_on_several_pages_are_each_linked_to_their_one_insurer()
+    {
+        await factory.SetQueueingAsync(false);
+        var repairer = await factory.AddBodyshopAsync("BE0100000009");
+        var ag = await KnownInsurerAsync("AG Insurance");
+        var ethias = await KnownInsurerAsync("Ethias");
+        // Each page is saved on its own (the change tracker cleared between them): the insurers found on the first are asked for again.
+        factory.GivenAssignments("BE0100000009",
+            [Claims360Factory.Assignment("K-1", "1KKK001", T0), Claims360Factory.Assignment("K-2", "1KKK002", T0.AddMinutes(1), insurer: "Ethias"),
+                Claims360Factory.Assignment("K-3", "1KKK003", T0.AddMinutes(2))],
+            [Claims360Factory.Assignment("K-4", "1KKK004", T0.AddMinutes(3), insurer: "ethias"),
+                Claims360Factory.Assignment("K-5", "1KKK005", T0.AddMinutes(4))]);
+
+        var result = await ImportAsync(repairer);
+
+        Assert.Equal((Claims360ImportOutcome.Imported, 5), (result.Outcome, result.Changed));
+        var insurers = await factory.WithDbAsync(db => db.Jobs.AsNoTracking().Where(j => j.RepairerId == repairer).OrderBy(j => j.Registration)
+            .Select(j => j.InsurerId).ToListAsync());
+        Assert.Equal([ag, ethias, ag, ethias, ag], insurers);
+        var keys = new[] { SearchKey.Normalize("AG Insurance"), SearchKey.Normalize("Ethias") };
+        Assert.Equal(2, await factory.WithDbAsync(db => db.ThirdParties.CountAsync(t => t.Kind == ThirdPartyKind.Insurer && keys.Contains(t.NameKey))));
+    }
+
+    /// <summary>The insurer of that name, made when there is none yet.</summary>
+    private Task<int> KnownInsurerAsync(string name) => factory.WithDbAsync(async db =>
+    {
+        var key = SearchKey.Normalize(name);
+        if (await db.ThirdParties.FirstOrDefaultAsync(t => t.Kind == ThirdPartyKind.Insurer && t.NameKey == key) is { } known)
+        {
+            return known.Id;
+        }
+
+        var insurer = new ThirdParty { Kind = ThirdPartyKind.Insurer, Name = name };
+        insurer.RefreshSearchKeys();
+        db.ThirdParties.Add(insurer);
+        await db.SaveChangesAsync();
+        return insurer.Id;
+    });
+
+    [Fact]
     public async Task With_queueing_on_assignments_wait_until_accepted_and_accepting_twice_makes_one_job()
     {
         await factory.SetQueueingAsync(true);

@@ -147,6 +147,40 @@ public sealed class SandboxTests : IClassFixture<SandboxFactory>
     }
 
     [Fact]
+    public async Task Claims360_assignments_come_page_by_page_in_platform_order_and_a_changed_one_comes_changed_in_its_place()
+    {
+        async Task<List<Claims360Assignment>> ReadAllAsync(DateTimeOffset? since)
+        {
+            var all = new List<Claims360Assignment>();
+            for (var number = 1; ; number++)
+            {
+                var page = (await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().GetAssignmentsAsync(Janssens, since, number, 5, ct))).Value!;
+                all.AddRange(page.Assignments);
+                if (!page.HasMore)
+                {
+                    return all;
+                }
+            }
+        }
+
+        static List<Claims360Assignment> InOrder(IEnumerable<Claims360Assignment> list) =>
+            [.. list.OrderBy(a => a.UpdatedAt).ThenBy(a => a.AssignmentNumber, StringComparer.Ordinal)];
+
+        var first = await ReadAllAsync(null);
+        var state = _factory.Services.GetRequiredService<SandboxState>();
+        Assert.Equal(12, first.Count);
+        Assert.Equal(InOrder(state.AssignmentsFor(Janssens, 0)), first);
+
+        state.TouchAssignment(Janssens, first[0].AssignmentNumber, a => a with { Model = "Changed in the sandbox" });
+        var again = await ReadAllAsync(null);
+        Assert.Equal(InOrder(state.AssignmentsFor(Janssens, 0)), again);
+        Assert.Equal("Changed in the sandbox", again.Single(a => a.AssignmentNumber == first[0].AssignmentNumber).Model);
+
+        var since = again[^3].UpdatedAt;
+        Assert.Equal(again.Where(a => a.UpdatedAt > since), await ReadAllAsync(since));
+    }
+
+    [Fact]
     public async Task Claims360_for_a_repairer_without_set_up_is_never_called()
     {
         var result = await Call((sp, ct) => sp.GetRequiredService<IClaims360Api>().GetAssignmentsAsync("0789456123", null, null, null, ct));

@@ -169,9 +169,11 @@ public sealed class CapsSyncNotice(
     /// <summary>The rule and the payload read the parties' CAPS codes: the ones not tracked yet are loaded in one query.</summary>
     private static async Task LoadPartiesAsync(PlanManagerDbContext db, List<EntityEntry<Job>> jobs, CancellationToken cancellationToken)
     {
+        // The tracked parties' ids once, not a DbSet.Local read (a DetectChanges over every tracked row) per id.
+        var tracked = db.ThirdParties.Local.Select(t => t.Id).ToHashSet();
         var ids = jobs.SelectMany(e => new[] { e.Entity.InsurerId, e.Entity.AgentId, e.Entity.OwnerId })
             .OfType<int>().Distinct()
-            .Where(id => db.ThirdParties.Local.All(t => t.Id != id))
+            .Where(id => !tracked.Contains(id))
             .ToList();
         if (ids.Count > 0)
         {

@@ -130,13 +130,15 @@ public sealed class ImportClaims360(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // The page's existing rows in one query (inside the transaction), not one query per assignment.
+            // The page's existing rows in one query (inside the transaction), not one query per assignment; looked up by number
+            // in a dictionary, not in DbSet.Local, whose every read runs DetectChanges over all the page's tracked rows.
             var numbers = assignments.Select(a => a.AssignmentNumber.Trim()).Distinct().ToList();
-            await db.Claims360Items.Where(i => i.RepairerId == repairerId && numbers.Contains(i.AssignmentNumber)).LoadAsync(ct);
+            var items = await db.Claims360Items.Where(i => i.RepairerId == repairerId && numbers.Contains(i.AssignmentNumber))
+                .ToDictionaryAsync(i => i.AssignmentNumber, StringComparer.Ordinal, ct);
             var changed = 0;
             foreach (var assignment in assignments)
             {
-                if (await UpsertAsync(repairerId, carrosserieId, queueing, assignment, ct))
+                if (await UpsertAsync(repairerId, carrosserieId, queueing, assignment, items, ct))
                 {
                     changed++;
                 }
@@ -147,17 +149,18 @@ public sealed class ImportClaims360(
             return changed;
         }, token), cancellationToken);
 
-    private async Task<bool> UpsertAsync(int repairerId, string carrosserieId, bool queueing, Claims360Assignment assignment, CancellationToken cancellationToken)
+    /// <param name="items">The page's existing rows by assignment number; a new one is added to it (an assignment twice on a page is one row).</param>
+    private async Task<bool> UpsertAsync(int repairerId, string carrosserieId, bool queueing, Claims360Assignment assignment,
+        Dictionary<string, Claims360Item> items, CancellationToken cancellationToken)
     {
         var number = assignment.AssignmentNumber.Trim();
-        // SavePageAsync loaded the page's existing rows: one not tracked now is new.
-        var item = db.Claims360Items.Local.FirstOrDefault(i => i.RepairerId == repairerId && i.AssignmentNumber == number);
         var now = clock.GetUtcNow();
-        if (item is null)
+        if (!items.TryGetValue(number, out var item))
         {
             item = new Claims360Item { RepairerId = repairerId, ImportedAt = now };
             Claims360Mapping.Apply(item, assignment);
             db.Claims360Items.Add(item);
+            items.Add(number, item);
             if (!queueing)
             {
                 await jobs.CreateAsync(item, carrosserieId, cancellationToken);
