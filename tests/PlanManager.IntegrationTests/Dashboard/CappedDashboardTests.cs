@@ -35,12 +35,14 @@ public sealed class CappedDashboardTests(PlanManagerFactory factory) : SignedInT
         {
             var page = await Browser.GetPageAsync(url);
 
-            var rows = page.QuerySelectorAll("[data-testid=inside-table] tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
+            var rows = page.QuerySelectorAll("[data-testid=inside-table] tbody tr")
+                .Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
             Assert.Equal(["0–1 days", "1", "0"], rows[0]);
             Assert.Equal(["2–3 days", "0", "1"], rows[1]);
             Assert.Equal(["over 30 days", "2", "more than 1,000"], rows[5]);
             Assert.Equal("More than 1,004 cars inside", page.QuerySelector("[data-testid=tile-inside] a")!.TextContent.Trim());
-            Assert.StartsWith("More than 1,001 finished cars", page.QuerySelector("[data-testid=stale-inside] a")!.TextContent.Trim(), StringComparison.Ordinal);
+            var stale = page.QuerySelector("[data-testid=stale-inside] a")!.TextContent.Trim();
+            Assert.StartsWith("More than 1,001 finished cars", stale, StringComparison.Ordinal);
         }
     }
 }

@@ -37,7 +37,8 @@ public sealed class FigureQueryPlanTests(PlanManagerFactory factory) : SignedInT
             var inside = onJobs.Where(c => c.Sql.Contains("\"VehicleInSince\"", StringComparison.Ordinal)).ToList();
             Assert.Equal(3, inside.Count);
             var plans = await Task.WhenAll(inside.Select(ExplainAsync));
-            Assert.All(plans, plan => Assert.Contains(plan, line => line.StartsWith("SEARCH j USING COVERING INDEX IX_Jobs_VehicleIn_", StringComparison.Ordinal)));
+            Assert.All(plans, plan =>
+                Assert.Contains(plan, line => line.StartsWith("SEARCH j USING COVERING INDEX IX_Jobs_VehicleIn_", StringComparison.Ordinal)));
             Assert.Contains(plans[0], line => line.Contains("(VehicleIn=? AND Status=? AND OffSiteDate=?", StringComparison.Ordinal));
             Assert.Contains(plans[1], line => line.Contains("VehicleInSince>?", StringComparison.Ordinal));
             Assert.Contains("LIMIT", inside[2].Sql, StringComparison.Ordinal);

@@ -113,7 +113,7 @@ public sealed class CappedJobCountsTests(PlanManagerFactory factory) : SignedInT
     [Theory]
     [InlineData("SELECT COUNT(*) FROM \"Jobs\" AS \"j\"", null, 0)]
     [InlineData("INSERT INTO \"Jobs\" (\"Number\") VALUES (@p0) RETURNING \"Id\";", null, 0)]
-    [InlineData("UPDATE \"Jobs\" SET \"Status\" = @p0 WHERE \"Id\" = @p1 RETURNING 1;\nUPDATE \"Jobs\" SET \"Status\" = @p2 WHERE \"Id\" = @p3 RETURNING 1;", null, 2)]
+    [InlineData("UPDATE \"Jobs\" SET \"Status\" = @p0 WHERE \"Id\" = @p1 RETURNING 1;\nUPDATE \"Jobs\" SET \"Status\" = @p2 WHERE \"Id\" = @p3;", null, 2)]
     [InlineData("UPDATE [j] SET [j].[Make] = [j].[Make] FROM [Jobs] AS [j] WHERE [j].[RepairerId] = @p", 7, 7)]
     [InlineData("DELETE FROM \"ThirdPartyNameWords\" WHERE \"ThirdPartyId\" = @p0", 3, 3)]
     [InlineData("UPDATE \"CapsSyncStates\" SET \"DueAt\" = @p0 WHERE \"JobId\" = @p1", 1, 0)]
