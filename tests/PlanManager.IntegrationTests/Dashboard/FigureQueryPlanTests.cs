@@ -32,6 +32,16 @@ public sealed class FigureQueryPlanTests(PlanManagerFactory factory) : SignedInT
                 Assert.DoesNotContain(plan, line => line == "SCAN j" || line.StartsWith("SCAN j ", StringComparison.Ordinal));
             }
 
+            // CAPS pushes: each count on its own index, not every push state and not the repairer's jobs.
+            var pushes = commands.Where(c => c.Sql.Contains("\"CapsSyncStates\"", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, pushes.Count);
+            foreach (var command in pushes)
+            {
+                var plan = await ExplainAsync(command);
+                Assert.DoesNotContain(plan, line => line.StartsWith("SCAN ", StringComparison.Ordinal));
+                Assert.Contains(plan, line => line.Contains("USING COVERING INDEX IX_CapsSyncStates_", StringComparison.Ordinal));
+            }
+
             // Cars inside: three index ranges, none a walk over every car marked in. The cars in repair seek their open statuses,
             // the recent stale ones their days in; the old stale ones are counted up to a limit.
             var inside = onJobs.Where(c => c.Sql.Contains("\"VehicleInSince\"", StringComparison.Ordinal)).ToList();

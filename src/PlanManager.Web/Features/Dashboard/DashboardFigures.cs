@@ -148,19 +148,19 @@ public sealed class DashboardFigures(PlanManagerDbContext db, DisplayTime time, 
             .Select(s => new Claims360Import(s.RepairerId, s.Repairer!.Name, s.LastImportAt, s.LastImportErrorAt, s.LastImportError))
             .ToListAsync(cancellationToken);
 
-        // Owed (DueAt set) or failed since the last success (Attempts > 0): each side of the OR has its index.
-        var pushes = db.CapsSyncStates.AsNoTracking().Where(s => s.DueAt != null || s.Attempts > 0);
+        // Owed (DueAt set) and failed since the last success (Attempts > 0) each on its own index, so the figure reads only the
+        // pushes it counts: an OR of the two scanned every state, and a join to the jobs walked the repairer's whole history.
+        var states = db.CapsSyncStates.AsNoTracking();
         if (repairer is { } r)
         {
-            pushes = pushes.Where(s => s.Job!.RepairerId == r);
+            states = states.Where(s => db.Jobs.Any(j => j.Id == s.JobId && j.RepairerId == r));
         }
 
-        var caps = await pushes.GroupBy(_ => 1).Select(g => new CapsPushes(
-                g.Count(s => s.DueAt != null),
-                g.Count(s => s.Attempts > 0),
-                g.Min(s => s.DueAt),
-                g.Max(s => s.Attempts > 0 ? s.JobId : 0)))
-            .FirstOrDefaultAsync(cancellationToken) ?? new CapsPushes(0, 0, null, 0);
+        var waiting = await states.Where(s => s.DueAt != null).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Oldest = g.Min(s => s.DueAt) }).FirstOrDefaultAsync(cancellationToken);
+        var failed = await states.Where(s => s.Attempts > 0).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Latest = g.Max(s => s.JobId) }).FirstOrDefaultAsync(cancellationToken);
+        var caps = new CapsPushes(waiting?.Count ?? 0, failed?.Count ?? 0, waiting?.Oldest, failed?.Latest ?? 0);
         return new ConnectorHealth(checks, imports, caps);
     }
 }
