@@ -39,7 +39,9 @@ public sealed class CappedDashboardTests(PlanManagerFactory factory) : SignedInT
                 .Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
             Assert.Equal(["0–1 days", "1", "0"], rows[0]);
             Assert.Equal(["2–3 days", "0", "1"], rows[1]);
-            Assert.Equal(["over 30 days", "2", "more than 1,000"], rows[5]);
+            Assert.Equal(["over 30 days", "2", "1,000+more than 1,000"], rows[5]);
+            var capped = page.QuerySelector("[data-testid=inside-table] tbody tr:last-child td:last-child span[title]")!;
+            Assert.Equal("more than 1,000", capped.GetAttribute("title"));
             Assert.Equal("More than 1,004 cars inside", page.QuerySelector("[data-testid=tile-inside] a")!.TextContent.Trim());
             var stale = page.QuerySelector("[data-testid=stale-inside] a")!.TextContent.Trim();
             Assert.StartsWith("More than 1,001 finished cars", stale, StringComparison.Ordinal);
