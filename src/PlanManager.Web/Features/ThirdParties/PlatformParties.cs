@@ -58,14 +58,16 @@ public sealed class PlatformParties(PlanManagerDbContext db)
     private async Task<ThirdParty?> FindAsync(ThirdPartyKind kind, System.Linq.Expressions.Expression<Func<ThirdParty, bool>> match, string? lookup,
         CancellationToken cancellationToken)
     {
-        var compiled = match.Compile();
-        if (Unsaved(kind).FirstOrDefault(compiled) is { } unsaved)
+        // Compiled only when there is a party in memory to test: compiling is the dearest step of a lookup the database answers.
+        Func<ThirdParty, bool>? compiled = null;
+        bool Matches(ThirdParty party) => (compiled ??= match.Compile())(party);
+        if (Unsaved(kind).FirstOrDefault(Matches) is { } unsaved)
         {
             return unsaved;
         }
 
         if (lookup is not null && _found.TryGetValue(lookup, out var known)
-            && db.Entry(known).State is EntityState.Unchanged or EntityState.Modified && compiled(known))
+            && db.Entry(known).State is EntityState.Unchanged or EntityState.Modified && Matches(known))
         {
             return known;
         }
