@@ -26,8 +26,10 @@ public static class DatabaseRegistration
         services.AddDbContext<SqlServerPlanManagerDbContext>((sp, o) =>
             o.UseSqlServer(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, s => s.EnableRetryOnFailure())
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
+        // Worked out once (it checks the folder on disk), not for every unit of work.
+        string? sqliteConnectionString = null;
         services.AddDbContext<SqlitePlanManagerDbContext>((sp, o) =>
-            o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, environment.ContentRootPath))
+            o.UseSqlite(sqliteConnectionString ??= SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString, environment.ContentRootPath))
                 .AddInterceptors([new SqliteConnectionInterceptor(), .. sp.GetServices<IInterceptor>()]));
         // Deadlocks and serialization failures are transient on PostgreSQL: the execution strategy
         // retries the whole unit of work (every transaction in the app runs inside one).

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PlanManager.Web.Data;
@@ -6,6 +8,8 @@ namespace PlanManager.Web.Data;
 /// <summary>
 /// Every SQLite connection waits for a busy writer instead of failing at once and enforces
 /// foreign keys. WAL (set once at start-up) lets readers go on while one request writes.
+/// The settings belong to the SQLite connection itself, which the pool keeps open between requests: they are
+/// sent once per pooled connection, not on every open (three statements on every query, issue 18).
 /// </summary>
 internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
 {
@@ -17,10 +21,21 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     private static void Configure(DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } opened })
+        {
+            Configured.TryAdd(opened, Configured);
+        }
     }
 }

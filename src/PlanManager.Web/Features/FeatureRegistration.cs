@@ -102,6 +102,8 @@ public static class FeatureRegistration
         services.AddScoped<JobQueue.QueueList>();
         services.AddScoped<JobQueue.DecideQueueItem>();
         services.AddSingleton<JobQueue.QueueMenuCounts>();
+        services.AddSingleton<RepairerOptions>();
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, RepairerOptionsNotice>();
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, JobQueue.QueueMenuChangeNotice>();
         services.AddOptions<Messages.MailOptions>().BindConfiguration(Messages.MailOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Smtp.Port is > 0 and <= 65535, "Mail:Smtp:Port must be between 1 and 65535.").ValidateOnStart();

@@ -81,13 +81,30 @@ public static class Paging
             cancellationToken);
     }
 
-    /// <summary>As above, with the count from <paramref name="count"/>: the rows that match, or the limit and true when more match.</summary>
+    /// <summary>
+    /// As above, with the count from <paramref name="count"/>: the rows that match, or the limit and true when more match.
+    /// The first page is read before anything is counted: when it is not full, its rows are all the matches and the count
+    /// is not asked for (most searches find a handful of jobs: one query instead of two, issue 18).
+    /// </summary>
     public static async Task<Page<T>> ToPageAsync<T>(
         this IQueryable<T> query, Func<CancellationToken, Task<(int Total, bool Capped)>> count, int? page, int? size, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(count);
         var pageSize = ClampPageSize(size);
+        if (ClampPage(page) == 1)
+        {
+            var first = await query.Take(pageSize).ToListAsync(cancellationToken);
+            if (first.Count < pageSize)
+            {
+                return new Page<T>(first, 1, pageSize, first.Count);
+            }
+
+            var (counted, cappedFirst) = await count(cancellationToken);
+            // A row added between the page and its count cannot make the pager say fewer rows than the page shows.
+            return new Page<T>(first, 1, pageSize, Math.Max(counted, first.Count), cappedFirst);
+        }
+
         var (total, capped) = await count(cancellationToken);
         var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         var pageNumber = Math.Min(ClampPage(page), lastPage);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PlanManager.IntegrationTests.Infrastructure;
 using PlanManager.Web.Data;
 using PlanManager.Web.Features.Dashboard;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.IntegrationTests.Dashboard;
 
@@ -23,7 +24,8 @@ public sealed class FigureQueryPlanTests(PlanManagerFactory factory) : SignedInT
         var time = Factory.DisplayTime;
         foreach (var chosen in new int?[] { null, repairer })
         {
-            var commands = await CommandsAsync(db => new DashboardFigures(db, time, TimeProvider.System).BuildAsync(chosen, CancellationToken.None));
+            var commands = await CommandsAsync(db =>
+                new DashboardFigures(db, time, TimeProvider.System, new RepairerOptions(TimeProvider.System)).BuildAsync(chosen, CancellationToken.None));
             var onJobs = commands.Where(c => c.Sql.Contains("\"Jobs\"", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(onJobs);
             foreach (var command in onJobs)
@@ -64,7 +66,8 @@ public sealed class FigureQueryPlanTests(PlanManagerFactory factory) : SignedInT
         }
 
         var time = Factory.DisplayTime;
-        var commands = await CommandsAsync(db => new ReportFigures(db, time).BuildAsync(new ReportQuery { Months = 24 }, CancellationToken.None));
+        var commands = await CommandsAsync(db =>
+            new ReportFigures(db, time, new RepairerOptions(TimeProvider.System)).BuildAsync(new ReportQuery { Months = 24 }, CancellationToken.None));
 
         Assert.Contains(commands, c => c.Sql.Contains("\"ReportMonths\"", StringComparison.Ordinal));
         Assert.DoesNotContain(commands, c => c.Sql.Contains("\"Jobs\"", StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using PlanManager.IntegrationTests.Infrastructure;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.Repairers;
 using PlanManager.Web.Features.Workshop;
 
 namespace PlanManager.IntegrationTests.Jobs;
@@ -13,6 +14,7 @@ namespace PlanManager.IntegrationTests.Jobs;
 /// </summary>
 public sealed class CountQueryPlanTests(PlanManagerFactory factory) : SignedInTest(factory)
 {
+    // The queries ask for page 2: a first page is read before anything is counted, and one that is not full is never counted.
     private async Task<List<string>> CountPlansAsync(Func<PlanManagerDbContext, Task> run)
     {
         var commands = await QueryPlans.CommandsAsync(Factory.DatabasePath, run);
@@ -33,15 +35,16 @@ public sealed class CountQueryPlanTests(PlanManagerFactory factory) : SignedInTe
         var repairer = await FirstRepairerIdAsync();
         var queries = new[]
         {
-            new JobListQuery(),
-            new JobListQuery { Status = JobStatus.Closed, Repairer = repairer, Sort = "created", Dir = "desc" },
-            new JobListQuery { Status = JobStatus.InRepair },
-            new JobListQuery { Repairer = repairer },
-            new JobListQuery { Source = JobSource.Portal },
+            new JobListQuery { Page = 2 },
+            new JobListQuery { Page = 2, Status = JobStatus.Closed, Repairer = repairer, Sort = "created", Dir = "desc" },
+            new JobListQuery { Page = 2, Status = JobStatus.InRepair },
+            new JobListQuery { Page = 2, Repairer = repairer },
+            new JobListQuery { Page = 2, Source = JobSource.Portal },
         };
         foreach (var query in queries)
         {
-            var plan = await CountPlansAsync(db => new JobList(db, new CappedJobCounts(TimeProvider.System)).HandleAsync(query, CancellationToken.None));
+            var plan = await CountPlansAsync(db =>
+                new JobList(db, new CappedJobCounts(TimeProvider.System), new RepairerOptions(TimeProvider.System)).HandleAsync(query, CancellationToken.None));
             Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
         }
     }
@@ -50,9 +53,11 @@ public sealed class CountQueryPlanTests(PlanManagerFactory factory) : SignedInTe
     public async Task Vehicles_inside_counts_its_cars_without_sorting_them()
     {
         var repairer = await FirstRepairerIdAsync();
-        foreach (var query in new[] { new VehiclesInsideQuery(), new VehiclesInsideQuery { Repairer = repairer }, new VehiclesInsideQuery { Finished = true } })
+        VehiclesInsideQuery[] queries = [new() { Page = 2 }, new() { Page = 2, Repairer = repairer }, new() { Page = 2, Finished = true }];
+        foreach (var query in queries)
         {
-            var plan = await CountPlansAsync(db => new VehiclesInside(db, Factory.DisplayTime).HandleAsync(query, CancellationToken.None));
+            var plan = await CountPlansAsync(db =>
+                new VehiclesInside(db, Factory.DisplayTime, new RepairerOptions(TimeProvider.System)).HandleAsync(query, CancellationToken.None));
             Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
         }
     }

@@ -5,6 +5,7 @@ using PlanManager.IntegrationTests.Infrastructure;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Features.ThirdParties;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.IntegrationTests.Jobs;
 
@@ -136,7 +137,8 @@ public sealed class CustomerSearchTests(PlanManagerFactory factory) : SignedInTe
         var plan = await Factory.WithDbAsync(async db =>
         {
             await db.Database.OpenConnectionAsync();
-            await using var command = new JobList(db, new CappedJobCounts(TimeProvider.System)).CustomerIds(term).CreateDbCommand();
+            var list = new JobList(db, new CappedJobCounts(TimeProvider.System), new RepairerOptions(TimeProvider.System));
+            await using var command = list.CustomerIds(term).CreateDbCommand();
             command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
             var details = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();

@@ -3,6 +3,7 @@ using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.Web.Features.Dashboard;
 
@@ -10,7 +11,7 @@ namespace PlanManager.Web.Features.Dashboard;
 /// The dashboard (R1): what a manager looks at every morning, for one repairer or all. Each figure is
 /// one query on an index (decision 0015); none reads the job table row by row.
 /// </summary>
-public sealed class DashboardFigures(PlanManagerDbContext db, DisplayTime time, TimeProvider clock)
+public sealed class DashboardFigures(PlanManagerDbContext db, DisplayTime time, TimeProvider clock, RepairerOptions repairerOptions)
 {
     /// <summary>Days inside that start each bar, the newest first: 0-1, 2-3, 4-7, 8-14, 15-30, over 30.</summary>
     public static readonly IReadOnlyList<int> DaysInFrom = [0, 2, 4, 8, 15, 31];
@@ -23,7 +24,7 @@ public sealed class DashboardFigures(PlanManagerDbContext db, DisplayTime time, 
 
     public async Task<DashboardModel> BuildAsync(int? repairer, CancellationToken cancellationToken)
     {
-        var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+        var repairers = await repairerOptions.GetAsync(db, cancellationToken);
         var chosen = repairers.FirstOrDefault(r => r.Id == repairer)?.Id;
         var now = clock.GetUtcNow();
         var today = time.Today();

@@ -3,6 +3,7 @@ using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.Web.Features.Dashboard;
 
@@ -21,14 +22,14 @@ public sealed class ReportQuery
 /// The Reports page (R1): cycle times of the cars that left and where jobs came from, per month of the
 /// bodyshop's calendar. Each figure is one query on an index range of the chosen months (decision 0015).
 /// </summary>
-public sealed class ReportFigures(PlanManagerDbContext db, DisplayTime time)
+public sealed class ReportFigures(PlanManagerDbContext db, DisplayTime time, RepairerOptions repairerOptions)
 {
     private static readonly JobSource[] Sources = Enum.GetValues<JobSource>();
 
     public async Task<ReportModel> BuildAsync(ReportQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+        var repairers = await repairerOptions.GetAsync(db, cancellationToken);
         var chosen = repairers.FirstOrDefault(r => r.Id == query.Repairer)?.Id;
         var months = Months(query.MonthCount);
         var (cycle, sources) = await FiguresAsync(chosen, months, cancellationToken);

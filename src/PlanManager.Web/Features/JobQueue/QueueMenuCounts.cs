@@ -1,8 +1,7 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
+using PlanManager.Web.Infrastructure;
 
 namespace PlanManager.Web.Features.JobQueue;
 
@@ -18,47 +17,16 @@ public sealed class QueueMenuCounts(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
 
-    private readonly Lock _gate = new();
-    private Snapshot? _current;
-    private long _generation;
+    private readonly KeptReading<IReadOnlyList<JobQueueMenuEntry>> _kept = new(clock, Lifetime);
 
-    public async Task<IReadOnlyList<JobQueueMenuEntry>> GetAsync(PlanManagerDbContext db, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JobQueueMenuEntry>> GetAsync(PlanManagerDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var now = clock.GetUtcNow();
-        long generation;
-        lock (_gate)
-        {
-            if (_current is { } current && current.Generation == _generation && now < current.Until)
-            {
-                return current.Entries;
-            }
-
-            generation = _generation;
-        }
-
-        var entries = await ReadAsync(db, cancellationToken);
-        lock (_gate)
-        {
-            // A change saved while this read ran leaves the next page to read again.
-            if (generation == _generation)
-            {
-                _current = new Snapshot(entries, generation, now + Lifetime);
-            }
-        }
-
-        return entries;
+        return _kept.GetAsync(token => ReadAsync(db, token), cancellationToken);
     }
 
     /// <summary>The next page reads the counts again.</summary>
-    public void Invalidate()
-    {
-        lock (_gate)
-        {
-            _generation++;
-            _current = null;
-        }
-    }
+    public void Invalidate() => _kept.Invalidate();
 
     private static async Task<IReadOnlyList<JobQueueMenuEntry>> ReadAsync(PlanManagerDbContext db, CancellationToken cancellationToken)
     {
@@ -84,76 +52,11 @@ public sealed class QueueMenuCounts(TimeProvider clock)
 
         return entries;
     }
-
-    private sealed record Snapshot(IReadOnlyList<JobQueueMenuEntry> Entries, long Generation, DateTimeOffset Until);
 }
 
-/// <summary>
-/// Drops the menu's counts when this process writes to a table they count: every INSERT, UPDATE or DELETE
-/// EF sends, whether from a save or a bulk <c>ExecuteUpdate</c> (a decline is one), so no use case can forget
-/// it. Dropped again when the transaction commits: a page read between the write and the commit still saw the
-/// old rows and must not keep them.
-/// </summary>
-public sealed class QueueMenuChangeNotice(QueueMenuCounts counts) : DbCommandInterceptor, IDbTransactionInterceptor
+/// <summary>Drops the menu's counts when this process writes to a table they count (a decline is a bulk update).</summary>
+public sealed class QueueMenuChangeNotice(QueueMenuCounts counts)
+    : TableWriteNotice(["QueueItems", "ConnectorSettings", "InformexTransmissions", "InformexJobFiles"])
 {
-    private static readonly string[] Tables = ["QueueItems", "ConnectorSettings", "InformexTransmissions", "InformexJobFiles"];
-    private static readonly string[] Writes = ["INSERT ", "UPDATE ", "DELETE ", "MERGE "];
-
-    private bool _pending;
-
-    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        Notice(command);
-        return result;
-    }
-
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
-        CancellationToken cancellationToken = default)
-    {
-        Notice(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Notice(command);
-        return result;
-    }
-
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
-        CancellationToken cancellationToken = default)
-    {
-        Notice(command);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed();
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Committed();
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Whether a command writes to a table the menu counts (a read of them is not a change).</summary>
-    public static bool Touches(string? sql) =>
-        sql is not null && Tables.Any(t => sql.Contains(t, StringComparison.Ordinal)) && Writes.Any(w => sql.Contains(w, StringComparison.Ordinal));
-
-    private void Notice(DbCommand command)
-    {
-        if (Touches(command.CommandText))
-        {
-            counts.Invalidate();
-            _pending |= command.Transaction is not null;
-        }
-    }
-
-    private void Committed()
-    {
-        if (_pending)
-        {
-            _pending = false;
-            counts.Invalidate();
-        }
-    }
+    protected override void Changed() => counts.Invalidate();
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.Web.Features.Jobs;
 
@@ -46,7 +47,7 @@ public sealed record JobRow(
 /// The job list query. Search terms become upper-case keys compared as index ranges (plate and
 /// claim number prefixes), an exact job number, or the ids of matching customers, so it stays fast on large tables.
 /// </summary>
-public sealed class JobList(PlanManagerDbContext db, CappedJobCounts cappedCounts)
+public sealed class JobList(PlanManagerDbContext db, CappedJobCounts cappedCounts, RepairerOptions repairerOptions)
 {
     /// <summary>How many matching customers a name search looks at (the newest); a name that common needs a plate or number too.</summary>
     public const int MaxCustomerMatches = 500;
@@ -58,9 +59,19 @@ public sealed class JobList(PlanManagerDbContext db, CappedJobCounts cappedCount
     public async Task<JobListModel> PageAsync(JobListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var rows = await HandleAsync(query, cancellationToken);
-        var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
-        return new JobListModel(query, rows, repairers);
+        // One connection for the page's queries (the customers a search finds, the page, its count, the repairers) instead of
+        // one taken from the pool and given back per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var rows = await HandleAsync(query, cancellationToken);
+            var repairers = await repairerOptions.GetAsync(db, cancellationToken);
+            return new JobListModel(query, rows, repairers);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task<Page<JobRow>> HandleAsync(JobListQuery query, CancellationToken cancellationToken)

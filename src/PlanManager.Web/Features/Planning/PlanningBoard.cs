@@ -4,6 +4,7 @@ using PlanManager.Web.Domain;
 using PlanManager.Web.Domain.Workshop;
 using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.Web.Features.Planning;
 
@@ -48,7 +49,7 @@ public sealed record PlanningBoardModel(
 /// The week view of the planning board (W1): one row per planned job of a repairer, days as columns,
 /// load against capacity per day and department, the week's appointments and the unplanned jobs.
 /// </summary>
-public sealed class PlanningBoard(PlanManagerDbContext db, PlannedJobs plannedJobs, DisplayTime displayTime)
+public sealed class PlanningBoard(PlanManagerDbContext db, PlannedJobs plannedJobs, DisplayTime displayTime, RepairerOptions repairerOptions)
 {
     /// <summary>The unplanned list shows the oldest first, this many at most.</summary>
     public const int UnplannedLimit = 30;
@@ -73,7 +74,7 @@ public sealed class PlanningBoard(PlanManagerDbContext db, PlannedJobs plannedJo
     }
 
     public async Task<IReadOnlyList<RepairerOption>> RepairersAsync(CancellationToken cancellationToken) =>
-        await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+        await repairerOptions.GetAsync(db, cancellationToken);
 
     public static int Chosen(IReadOnlyList<RepairerOption> repairers, int? wanted) =>
         wanted is { } chosen && repairers.Any(r => r.Id == chosen) ? chosen : (repairers.Count > 0 ? repairers[0].Id : 0);

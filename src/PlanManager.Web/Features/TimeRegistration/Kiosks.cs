@@ -4,6 +4,7 @@ using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Domain.Workshop;
 using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.Web.Features.TimeRegistration;
 
@@ -21,13 +22,13 @@ public sealed record KioskRow(Guid Id, string Name, string Repairer, string Open
 public sealed record KiosksModel(OpenKioskForm Form, IReadOnlyList<KioskRow> Open, IReadOnlyList<RepairerOption> Repairers, DateTimeOffset Now);
 
 /// <summary>Staff open a tablet for a repairer (on the tablet itself) and close tablets from anywhere (W2).</summary>
-public sealed class Kiosks(PlanManagerDbContext db, TimeProvider clock, IHttpContextAccessor http)
+public sealed class Kiosks(PlanManagerDbContext db, TimeProvider clock, IHttpContextAccessor http, RepairerOptions repairerOptions)
 {
     public async Task<KiosksModel> ListAsync(OpenKioskForm? form, CancellationToken cancellationToken)
     {
         var open = await db.Kiosks.AsNoTracking().Where(k => k.ClosedAt == null).OrderBy(k => k.Repairer!.Name).ThenBy(k => k.OpenedAt)
             .Select(k => new KioskRow(k.Id, k.Name, k.Repairer!.Name, k.OpenedBy, k.OpenedAt, k.LockedUntil)).ToListAsync(cancellationToken);
-        var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+        var repairers = await repairerOptions.GetAsync(db, cancellationToken);
         return new KiosksModel(form ?? new OpenKioskForm(), open, repairers, clock.GetUtcNow());
     }
 

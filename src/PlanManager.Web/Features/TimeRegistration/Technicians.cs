@@ -9,6 +9,7 @@ using PlanManager.Web.Domain.Workshop;
 using PlanManager.Web.Infrastructure;
 using PlanManager.Web.Infrastructure.Validation;
 using PlanManager.Web.Features.Jobs;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.Web.Features.TimeRegistration;
 
@@ -46,7 +47,7 @@ public sealed record TechnicianEditModel(TechnicianForm Form, IReadOnlyList<Sele
 public sealed record TechnicianSaved(CommandResult Result, string? Code = null);
 
 /// <summary>Technicians per repairer (W2): list sorted by name, add, edit, deactivate, new code.</summary>
-public sealed class Technicians(PlanManagerDbContext db, IValidator<TechnicianForm> validator, IStringLocalizer<SharedResource> texts, TimeProvider clock)
+public sealed class Technicians(PlanManagerDbContext db, IValidator<TechnicianForm> validator, IStringLocalizer<SharedResource> texts, TimeProvider clock, RepairerOptions repairerOptions)
 {
     public async Task<TechnicianListModel> ListAsync(int? repairer, bool descending, CancellationToken cancellationToken)
     {
@@ -205,6 +206,6 @@ public sealed class Technicians(PlanManagerDbContext db, IValidator<TechnicianFo
         }
     }
 
-    private Task<List<RepairerOption>> RepairerOptionsAsync(CancellationToken cancellationToken) =>
-        db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+    private Task<IReadOnlyList<RepairerOption>> RepairerOptionsAsync(CancellationToken cancellationToken) =>
+        repairerOptions.GetAsync(db, cancellationToken);
 }

@@ -4,6 +4,7 @@ using PlanManager.Web.Data;
 using PlanManager.Web.Domain.Workshop;
 using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.Web.Features.TimeRegistration;
 
@@ -28,13 +29,13 @@ public sealed record WeekTimesheetModel(int? Repairer, string? RepairerName, Dat
 /// The day timesheet per technician and the week total per repairer (W2). A line counts for the local
 /// day (App:TimeZone) it started on; days are cut at local midnight, so a DST day has 23 or 25 hours.
 /// </summary>
-public sealed class Timesheets(PlanManagerDbContext db, DisplayTime time, TimeProvider clock)
+public sealed class Timesheets(PlanManagerDbContext db, DisplayTime time, TimeProvider clock, RepairerOptions repairerOptions)
 {
     public async Task<DayTimesheetModel> DayAsync(TimesheetQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var repairers = await RepairersAsync(cancellationToken);
-        var repairer = query.Repairer is { } r && repairers.Any(x => x.Id == r) ? r : repairers.FirstOrDefault()?.Id;
+        var repairer = query.Repairer is { } r && repairers.Any(x => x.Id == r) ? r : (repairers.Count > 0 ? repairers[0].Id : (int?)null);
         var date = query.Date ?? time.Today();
         var (from, to) = (DayStart(date), DayStart(date.AddDays(1)));
         var lines = await db.ClockLines.AsNoTracking()
@@ -56,7 +57,7 @@ public sealed class Timesheets(PlanManagerDbContext db, DisplayTime time, TimePr
     {
         ArgumentNullException.ThrowIfNull(query);
         var repairers = await RepairersAsync(cancellationToken);
-        var repairer = query.Repairer is { } r && repairers.Any(x => x.Id == r) ? r : repairers.FirstOrDefault()?.Id;
+        var repairer = query.Repairer is { } r && repairers.Any(x => x.Id == r) ? r : (repairers.Count > 0 ? repairers[0].Id : (int?)null);
         var monday = MondayOf(query.Date ?? time.Today());
         var (from, to) = (DayStart(monday), DayStart(monday.AddDays(7)));
         var lines = await db.ClockLines.AsNoTracking()
@@ -83,8 +84,8 @@ public sealed class Timesheets(PlanManagerDbContext db, DisplayTime time, TimePr
 
     private DateTimeOffset DayStart(DateOnly date) => ClosingTime.ToUtc(date.ToDateTime(TimeOnly.MinValue), time.Zone);
 
-    private Task<List<RepairerOption>> RepairersAsync(CancellationToken cancellationToken) =>
-        db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+    private Task<IReadOnlyList<RepairerOption>> RepairersAsync(CancellationToken cancellationToken) =>
+        repairerOptions.GetAsync(db, cancellationToken);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using PlanManager.Web.Data;
 using PlanManager.Web.Domain;
 using PlanManager.Web.Features.Jobs;
 using PlanManager.Web.Infrastructure;
+using PlanManager.Web.Features.Repairers;
 
 namespace PlanManager.Web.Features.Workshop;
 
@@ -54,7 +55,7 @@ public sealed record VehiclesInsideModel(
 /// query starts with VehicleIn = true on the (VehicleIn, RepairerId, VehicleInSince) index, so its
 /// cost follows the cars inside, not the size of the Jobs table.
 /// </summary>
-public sealed class VehiclesInside(PlanManagerDbContext db, DisplayTime displayTime)
+public sealed class VehiclesInside(PlanManagerDbContext db, DisplayTime displayTime, RepairerOptions repairerOptions)
 {
     /// <summary>
     /// How many cars the page counts at most, for the alert and for the pager. Cars left "in" pile up with
@@ -89,7 +90,7 @@ public sealed class VehiclesInside(PlanManagerDbContext db, DisplayTime displayT
                 j.OffSiteDate))
             .ToPageAsync(listed.OrderBy(j => j.VehicleInSince), query.Page, query.Size, cancellationToken, CountLimit);
 
-        var repairers = await db.Repairers.AsNoTracking().OrderBy(r => r.Name).Select(r => new RepairerOption(r.Id, r.Name)).ToListAsync(cancellationToken);
+        var repairers = await repairerOptions.GetAsync(db, cancellationToken);
         return new VehiclesInsideModel(query, rows, finishedCount, repairers, displayTime.Today());
     }
 
