@@ -175,6 +175,16 @@ done
 
 # 2. Page scenarios, each on every size back to back, so noise from other work on the machine
 #    falls on both sizes alike and the comparison stays fair.
+# The apps were just started: the runtime compiles its hot code in stages over the first minute of load. One warm-up pass
+# over every page first, so the page measured first (the sign-in page, the yardstick) is not measured colder than the rest.
+echo "== warm-up: every page ${WARMUP}s on every size"
+for size in $SIZES; do
+  for path in /account/sign-in /jobs "${URLS[$size,filtered]}" "/jobs?page=400" "${URLS[$size,plate]}" "${URLS[$size,job]}" \
+    /workshop/vehicles-inside / /reports; do
+    cookie=${COOKIES[$size]}; [ "$path" = /account/sign-in ] && cookie=""
+    BENCH_COOKIE=$cookie wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/wrk-report.lua "${BASES[$size]}$path" >/dev/null
+  done
+done
 echo "== page scenarios (${DURATION}s each at $CONNECTIONS connections after ${WARMUP}s warm-up; sizes side by side)"
 for size in $SIZES; do page "$size" "sign-in page" "/account/sign-in" anonymous; done
 for size in $SIZES; do page "$size" "job list, first page" "/jobs"; done
