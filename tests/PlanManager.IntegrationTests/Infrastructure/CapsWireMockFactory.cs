@@ -53,7 +53,9 @@ public class CapsWireMockFactory : PlanManagerFactory
 
         builder.UseSetting("Connectors:Caps:BaseUrl", Platforms.Url + "/caps");
         builder.UseSetting("Connectors:AudatexUk:BaseUrl", Platforms.Url + "/audatex");
-        builder.UseSetting("Connectors:Caps:AttemptTimeout", "00:00:03");
+        // Long enough that a loaded CI machine does not time out a slow answer and send it again (a retried PUT is two
+        // requests in WireMock's log, which the "sent once" tests would count); no test here waits on a timeout.
+        builder.UseSetting("Connectors:Caps:AttemptTimeout", "00:00:10");
         builder.UseSetting("Connectors:Caps:MaxRetries", "1");
         builder.UseSetting("Connectors:AudatexUk:MaxRetries", "1");
         builder.UseSetting("Connectors:Caps:SyncDelay", "00:00:02");
