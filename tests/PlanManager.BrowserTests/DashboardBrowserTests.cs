@@ -61,8 +61,26 @@ public sealed class DashboardBrowserTests(BrowserHost host) : IClassFixture<Brow
         return page;
     }
 
-    private static Task<int> DrawnChartsAsync(IPage page) =>
-        page.EvaluateAsync<int>("Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => window.Chart && Chart.getChart(c)).length");
+    private const string DrawnCharts = "Array.from(document.querySelectorAll('canvas[data-chart]')).filter(c => window.Chart && Chart.getChart(c)).length";
+
+    /// <summary>
+    /// The charts drawn once the page's scripts have run: a heading can be visible before the deferred chart script has drawn
+    /// (CI once counted 0 of 2 right after the sign-in's redirect); waits up to 10 s for every chart canvas, then counts.
+    /// </summary>
+    private static async Task<int> DrawnChartsAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync($"document.querySelectorAll('canvas[data-chart]').length > 0 && ({DrawnCharts}) === "
+                + "document.querySelectorAll('canvas[data-chart]').length", null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Not every chart was drawn: the count below says how many were, and the assertion fails with it.
+        }
+
+        return await page.EvaluateAsync<int>(DrawnCharts);
+    }
 
     private static string Shot(string name) => Path.Combine(BrowserHost.ScreenshotFolder, name);
 
