@@ -25,7 +25,9 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
 
     private static void Configure(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle } && Configured.TryGetValue(handle, out _))
+        // The native handle is what the pool keeps; the SqliteConnection around it is new for every unit of work.
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Configured.TryGetValue(handle, out _))
         {
             return;
         }
@@ -33,9 +35,9 @@ internal sealed class SqliteConnectionInterceptor : DbConnectionInterceptor
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();
-        if (connection is SqliteConnection { Handle: { } opened })
+        if (handle is not null)
         {
-            Configured.TryAdd(opened, Configured);
+            Configured.TryAdd(handle, handle);
         }
     }
 }

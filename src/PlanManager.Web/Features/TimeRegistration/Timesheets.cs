@@ -35,7 +35,7 @@ public sealed class Timesheets(PlanManagerDbContext db, DisplayTime time, TimePr
     {
         ArgumentNullException.ThrowIfNull(query);
         var repairers = await RepairersAsync(cancellationToken);
-        var repairer = query.Repairer is { } r && repairers.Any(x => x.Id == r) ? r : (repairers.Count > 0 ? repairers[0].Id : (int?)null);
+        var repairer = ChosenRepairer(repairers, query.Repairer);
         var date = query.Date ?? time.Today();
         var (from, to) = (DayStart(date), DayStart(date.AddDays(1)));
         var lines = await db.ClockLines.AsNoTracking()
@@ -57,7 +57,7 @@ public sealed class Timesheets(PlanManagerDbContext db, DisplayTime time, TimePr
     {
         ArgumentNullException.ThrowIfNull(query);
         var repairers = await RepairersAsync(cancellationToken);
-        var repairer = query.Repairer is { } r && repairers.Any(x => x.Id == r) ? r : (repairers.Count > 0 ? repairers[0].Id : (int?)null);
+        var repairer = ChosenRepairer(repairers, query.Repairer);
         var monday = MondayOf(query.Date ?? time.Today());
         var (from, to) = (DayStart(monday), DayStart(monday.AddDays(7)));
         var lines = await db.ClockLines.AsNoTracking()
@@ -86,6 +86,10 @@ public sealed class Timesheets(PlanManagerDbContext db, DisplayTime time, TimePr
 
     private Task<IReadOnlyList<RepairerOption>> RepairersAsync(CancellationToken cancellationToken) =>
         repairerOptions.GetAsync(db, cancellationToken);
+
+    /// <summary>The repairer asked for if there is one by that id, otherwise the first by name (none without repairers).</summary>
+    private static int? ChosenRepairer(IReadOnlyList<RepairerOption> repairers, int? wanted) =>
+        wanted is { } id && repairers.Any(r => r.Id == id) ? id : repairers.Count > 0 ? repairers[0].Id : null;
 }
 
 /// <summary>
